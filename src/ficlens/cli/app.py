@@ -1,0 +1,99 @@
+"""Typer application: commands, shared options and the single error funnel."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ficlens import __version__
+from ficlens.api import analyze
+from ficlens.cli.output import write_text
+from ficlens.errors import FiclensError
+from ficlens.ingest import DEFAULT_MAX_BYTES, READERS
+
+app = typer.Typer(
+    name="ficlens",
+    help="Read fan fiction the way a careful reader does: metadata, characters, dialogue, relationships.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+
+MaxBytes = Annotated[
+    int,
+    typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes.", show_default=True),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ficlens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """ficlens turns a story file (plain text, AO3 HTML/EPUB, FanFicFare output, FFN pages, DOCX…) into JSON."""
+
+
+@app.command("analyze")
+def analyze_command(
+    path: Annotated[str, typer.Argument(help="Story file to analyse, or '-' to read standard input.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")
+    ] = None,
+    indent: Annotated[int, typer.Option(min=0, max=8, help="JSON indentation (0 for one line).")] = 2,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Analyse one story and print its analysis as JSON.
+
+    Example: ficlens analyze hard-truths.txt -o hard-truths.json
+    """
+    analysis = analyze(path, max_bytes=max_bytes)
+    text = json.dumps(analysis.model_dump(mode="json"), ensure_ascii=False, indent=indent or None)
+    write_text(text, output)
+
+
+@app.command("formats")
+def formats_command() -> None:
+    """List the story formats ficlens recognises, in the order they are tried.
+
+    Example: ficlens formats
+    """
+    for reader in READERS:
+        doc = (reader.__doc__ or "").strip().splitlines()[0] if reader.__doc__ else ""
+        typer.echo(f"{reader.name:22} {doc}")
+
+
+def main() -> None:
+    """Console entry point: run the app and turn library errors into one line and an exit code.
+
+    Usage errors are typer's own (exit 2). `--debug` anywhere on the line shows tracebacks.
+    """
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except FiclensError as exc:
+        if debug:
+            raise
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        if debug:
+            raise
+        err.print(f"[bold red]internal error:[/] {type(exc).__name__} (run with --debug for details)",
+                  markup=True, highlight=False)
+        sys.exit(70)

@@ -1,0 +1,121 @@
+"""Typed records that every stage of the pipeline reads and writes.
+
+The JSON schema of `ficlens analyze` is the `Analysis` model below, dumped with
+`model_dump(mode="json")`. `SCHEMA_VERSION` changes whenever a field is renamed or
+removed; new optional fields only bump the minor part.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+NotePosition = Literal["before", "after", "chapter"]
+RelationshipKind = Literal["romantic", "platonic"]
+AO3Rating = Literal["General Audiences", "Teen And Up Audiences", "Mature", "Explicit", "Not Rated"]
+
+
+class Record(BaseModel):
+    """Base for all records: unknown fields are refused so typos fail loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Record):
+    path: str | None = Field(description="Path as given, or '-' for standard input.")
+    sha256: str
+    bytes: int
+    format: str = Field(description="Detected format, e.g. 'ao3-html', 'fanficfare-txt', 'text'.")
+    encoding: str | None = Field(default=None, description="Detected text encoding, for text formats.")
+
+
+class Note(Record):
+    position: NotePosition
+    text: str
+    chapter: int | None = Field(default=None, description="Chapter number for chapter notes.")
+
+
+class Rating(Record):
+    text: str = Field(description="The rating as the source writes it.")
+    ao3: AO3Rating | None = Field(default=None, description="The AO3 rating it maps to, if any.")
+
+
+class RelationshipTag(Record):
+    tag: str
+    characters: list[str]
+    kind: RelationshipKind
+
+
+class SeriesRef(Record):
+    name: str
+    position: int | None = None
+
+
+class Stats(Record):
+    kudos: int | None = None
+    hits: int | None = None
+    comments: int | None = None
+    bookmarks: int | None = None
+    reviews: int | None = None
+    favs: int | None = None
+    follows: int | None = None
+
+
+class WorkMeta(Record):
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    summary: str | None = None
+    notes: list[Note] = Field(default_factory=list)
+    dedicated_to: list[str] = Field(default_factory=list)
+    beta_readers: list[str] = Field(default_factory=list)
+    fandoms: list[str] = Field(default_factory=list)
+    rating: Rating | None = None
+    warnings: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
+    relationship_tags: list[RelationshipTag] = Field(default_factory=list)
+    character_tags: list[str] = Field(default_factory=list)
+    freeform_tags: list[str] = Field(default_factory=list)
+    language: str | None = None
+    series: list[SeriesRef] = Field(default_factory=list)
+    status: Literal["complete", "in-progress"] | None = None
+    published: str | None = Field(default=None, description="ISO date YYYY-MM-DD.")
+    updated: str | None = Field(default=None, description="ISO date YYYY-MM-DD.")
+    words: int | None = Field(
+        default=None, description="Word count the source states, else counted on the story body."
+    )
+    chapters_posted: int | None = None
+    chapters_expected: int | None = None
+    source_url: str | None = None
+    work_id: str | None = None
+    disclaimer: str | None = None
+    stats: Stats = Field(default_factory=Stats)
+
+
+class Chapter(Record):
+    number: int
+    title: str | None = None
+    paragraphs: list[str] = Field(default_factory=list)
+    scene_breaks: list[int] = Field(
+        default_factory=list, description="Indexes into `paragraphs` where a new scene starts."
+    )
+    words: int = 0
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Story(Record):
+    """What a reader produces: the work's metadata and its chapters."""
+
+    work: WorkMeta = Field(default_factory=WorkMeta)
+    chapters: list[Chapter] = Field(default_factory=list)
+
+
+class Analysis(Record):
+    """The document `ficlens analyze` prints."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    work: WorkMeta
+    chapters: list[Chapter]

@@ -1,0 +1,118 @@
+"""Paragraph splitting, hard-wrap re-joining, scene breaks and chapter headings in plain text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SCENE_BREAK = re.compile(
+    r"""^\s*(?:
+        [*~#=_\-+•·o0xX<>|/\\.\s]{3,}            # ***, ~*~, * * *, ----, ooOoo, xXx, <><><>
+        |(?:~\s*)?\*(?:\s*~)?                     # ~*~ written tight
+        |§+
+    )\s*$""",
+    re.VERBOSE,
+)
+_HAS_LETTERS = re.compile(r"[A-Za-z]{4,}")
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty"
+).split()
+_NUMBER = rf"(?:\d+|[IVXLC]+|(?:{'|'.join(_NUMBER_WORDS)})(?:[\s-](?:{'|'.join(_NUMBER_WORDS)}))?)"
+CHAPTER_HEADING = re.compile(
+    rf"^\s*(?:chapter|part|chapitre|kapitel|cap[ií]tulo|book|prologue|epilogue|interlude)"
+    rf"(?:\s+(?P<number>{_NUMBER}))?\s*(?:[:.\-–—]\s*(?P<title>.*\S)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_scene_break(line: str) -> bool:
+    """True for a line that only marks a scene change: ***, ~*~, * * *, ----, oOo and the like."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 40 or set(stripped) <= {".", "…", " "}:
+        return False
+    if _SCENE_BREAK.match(stripped):
+        return True
+    # decorative breaks such as "oOoOo" or "xXxXx": few distinct letters, no real word
+    letters = set(stripped.lower()) - set(" *~-_=.")
+    return bool(len(stripped) >= 3 and letters and letters <= {"o", "x", "0"} and not _HAS_LETTERS.search(
+        stripped.replace("o", "").replace("O", "").replace("x", "").replace("X", "")
+    ))
+
+
+def chapter_heading(line: str) -> tuple[str | None, str | None] | None:
+    """Parse a chapter heading line; return (number text, title) or None.
+
+    "Chapter 3" → ("3", None); "Chapter Three: The Fall" → ("Three", "The Fall"); "Prologue" → (None, "Prologue").
+    """
+    stripped = line.strip()
+    if len(stripped) > 120:
+        return None
+    m = CHAPTER_HEADING.match(stripped)
+    if not m:
+        return None
+    word = stripped.split()[0].rstrip(":.").lower()
+    number, title = m.group("number"), m.group("title")
+    if word in {"prologue", "epilogue", "interlude"}:
+        return None, stripped
+    if number is None:
+        return None
+    return number, title
+
+
+def number_value(text: str | None) -> int | None:
+    """Value of '3', 'III' or 'Three'/'twenty-one'; None when it is none of those."""
+    if not text:
+        return None
+    t = text.strip().lower()
+    if t.isdigit():
+        return int(t)
+    roman = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    if t and all(ch in roman for ch in t):
+        total = 0
+        for a, b in zip(t, t[1:] + " ", strict=True):
+            value = roman[a]
+            total += -value if b in roman and roman[b] > value else value
+        return total
+    parts = re.split(r"[\s-]+", t)
+    total = 0
+    for part in parts:
+        if part not in _NUMBER_WORDS:
+            return None
+        total += _word_value(part)
+    return total
+
+
+def _word_value(word: str) -> int:
+    tens = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+    if word in tens:
+        return tens[word]
+    return _NUMBER_WORDS.index(word) + 1
+
+
+def split_blocks(text: str) -> list[str]:
+    """Split text into blocks separated by blank lines; lines inside a block keep their newlines."""
+    return [b.strip("\n") for b in re.split(r"\n[ \t\u00a0]*\n", text) if b.strip()]
+
+
+def looks_hard_wrapped(lines: list[str], width: int | None = None) -> bool:
+    """True when most long lines end near one column, as in hard-wrapped (~70-80 column) text."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 8:
+        return False
+    limit = width or max(lengths)
+    if limit > 100:
+        return False
+    near = sum(1 for n in lengths if n >= limit - 15)
+    return near >= 0.5 * len(lengths)
+
+
+def unwrap(block: str) -> str:
+    """Join a hard-wrapped block's lines into one paragraph line."""
+    return re.sub(r"[ \t]*\n[ \t]*", " ", block.strip())
+
+
+def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
+    """Each non-empty line is a paragraph (single-newline text where every line is a paragraph)."""
+    return [line.strip() for line in lines if line.strip()]
