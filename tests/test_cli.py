@@ -21,7 +21,7 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[b
     )
 
 
-STORY = "A Tale by Someone\n\nOnce upon a time there was a story.\n\nThe end.\n".encode()
+STORY = b"A Tale by Someone\n\nOnce upon a time there was a story.\n\nThe end.\n"
 
 
 def test_analyze_prints_json_on_stdout() -> None:

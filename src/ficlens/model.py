@@ -112,6 +112,66 @@ class Story(Record):
     chapters: list[Chapter] = Field(default_factory=list)
 
 
+Gender = Literal["female", "male", "nonbinary"]
+MentionKind = Literal["name", "nominal", "pronoun"]
+QuoteType = Literal["explicit", "anaphoric", "implicit"]
+
+
+class Location(Record):
+    """A place in the story body: `chapters[chapter-1].paragraphs[paragraph][start:end]`."""
+
+    chapter: int
+    paragraph: int
+    start: int
+    end: int
+
+
+class Mention(Location):
+    """A reference to a character: a name, a description ("the witch") or a pronoun."""
+
+    id: int
+    text: str
+    kind: MentionKind
+    character: str | None = Field(default=None, description="Character id, or null when unresolved.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    in_quote: bool = Field(default=False, description="Inside a quotation (spoken, not narrated).")
+
+
+class Character(Record):
+    id: str
+    name: str = Field(description="Fullest canonical name (from the knowledge base when it knows them).")
+    aliases: list[str] = Field(default_factory=list, description="Every surface form used for them here.")
+    status: Literal["present", "mentioned"]
+    mentions: int = 0
+    gender: Gender | None = None
+    first_mention: Location | None = None
+    canon: str | None = Field(default=None, description="Fandom of the knowledge-base entry matched, if any.")
+    lines: int = Field(default=0, description="Quotations spoken.")
+    words_spoken: int = 0
+
+
+class FandomGuess(Record):
+    name: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Quote(Location):
+    """One utterance: one or more quoted parts of one speaker ("X," she said, "Y." is one quote).
+
+    `chapter`/`paragraph`/`start` locate the first part, `end` closes the last part when it is in the
+    same paragraph; `parts` lists every quoted span exactly.
+    """
+
+    id: int
+    text: str
+    parts: list[Location] = Field(default_factory=list)
+    speaker: str | None = Field(default=None, description="Character id.")
+    addressees: list[str] = Field(default_factory=list)
+    type: QuoteType | None = None
+    cue: str | None = Field(default=None, description="Words that named the speaker, if any.")
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
 class Analysis(Record):
     """The document `ficlens analyze` prints."""
 
@@ -119,3 +179,7 @@ class Analysis(Record):
     source: Source
     work: WorkMeta
     chapters: list[Chapter]
+    fandom_guess: FandomGuess | None = None
+    characters: list[Character] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)

@@ -144,7 +144,11 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
     a = analyze_bytes(text.encode(), "wrapped.txt")
     assert len(a.chapters[0].paragraphs) == 4
     assert "\n" not in a.chapters[0].paragraphs[0]
-    assert a.chapters[0].paragraphs[0].startswith("This is a long paragraph of story text that an old archive wrapped at")
+    assert (
+        a.chapters[0]
+        .paragraphs[0]
+        .startswith("This is a long paragraph of story text that an old archive wrapped at")
+    )
 
 
 def test_one_line_per_paragraph_text() -> None:
@@ -167,9 +171,9 @@ def test_bad_bytes(data: bytes, reason: str) -> None:
 
 
 def analyze_empty(data: bytes) -> None:
-    from ficlens.ingest.raw import read_input
-
     import tempfile
+
+    from ficlens.ingest.raw import read_input
 
     with tempfile.NamedTemporaryFile(suffix=".txt") as fh:
         fh.write(data)

@@ -23,7 +23,7 @@ def test_directory(tmp_path: Path) -> None:
 def test_size_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * 1000)
-    with pytest.raises(InputError, match="over the .* limit"):
+    with pytest.raises(InputError, match=r"over the .* limit"):
         read_input(big, max_bytes=1000)
     assert read_input(big, max_bytes=10_000).data.startswith(b"word")
 

@@ -9,7 +9,9 @@ from ficlens.text.paragraphs import chapter_heading, is_scene_break, looks_hard_
 from ficlens.text.words import count_words
 
 
-@pytest.mark.parametrize("line", ["***", "* * *", "~*~", "-----", "oOoOo", "xXx", "<><><>", "  ~ * ~  ", "#"*5])
+@pytest.mark.parametrize(
+    "line", ["***", "* * *", "~*~", "-----", "oOoOo", "xXx", "<><><>", "  ~ * ~  ", "#" * 5]
+)
 def test_scene_breaks(line: str) -> None:
     assert is_scene_break(line)
 

@@ -14,8 +14,12 @@ from ficlens.text.tags import normalize_status, parse_rating, parse_relationship
         ("Buffy Summers & Willow Rosenberg", [], ["Buffy Summers", "Willow Rosenberg"], "platonic"),
         ("Harry/Ginny/Luna", [], ["Harry", "Ginny", "Luna"], "romantic"),
         ("Emiya Shirou/Tohsaka Rin", ["Fate/stay night"], ["Emiya Shirou", "Tohsaka Rin"], "romantic"),
-        ("Saber (Fate/stay night)/Emiya Shirou", ["Fate/stay night"], ["Saber (Fate/stay night)", "Emiya Shirou"],
-         "romantic"),
+        (
+            "Saber (Fate/stay night)/Emiya Shirou",
+            ["Fate/stay night"],
+            ["Saber (Fate/stay night)", "Emiya Shirou"],
+            "romantic",
+        ),
         ("Gilgamesh (Fate) & Enkidu (Fate)", [], ["Gilgamesh (Fate)", "Enkidu (Fate)"], "platonic"),
     ],
 )

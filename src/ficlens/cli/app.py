@@ -15,6 +15,7 @@ from ficlens.api import analyze
 from ficlens.cli.output import write_text
 from ficlens.errors import FiclensError
 from ficlens.ingest import DEFAULT_MAX_BYTES, READERS
+from ficlens.model import Analysis
 
 app = typer.Typer(
     name="ficlens",
@@ -28,7 +29,9 @@ err = Console(stderr=True)
 
 MaxBytes = Annotated[
     int,
-    typer.Option("--max-bytes", min=1, help="Refuse input files larger than this many bytes.", show_default=True),
+    typer.Option(
+        "--max-bytes", min=1, help="Refuse input files larger than this many bytes.", show_default=True
+    ),
 ]
 
 
@@ -44,7 +47,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """ficlens turns a story file (plain text, AO3 HTML/EPUB, FanFicFare output, FFN pages, DOCX…) into JSON."""
+    """Turn a story file (plain text, AO3 HTML/EPUB, FanFicFare output, FFN pages, DOCX…) into JSON."""
 
 
 @app.command("analyze")
@@ -76,6 +79,19 @@ def formats_command() -> None:
         typer.echo(f"{reader.name:22} {doc}")
 
 
+@app.command("schema")
+def schema_command(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the analysis document that `analyze` prints.
+
+    Example: ficlens schema -o analysis.schema.json
+    """
+    write_text(json.dumps(Analysis.model_json_schema(), ensure_ascii=False, indent=2) + "\n", output)
+
+
 def main() -> None:
     """Console entry point: run the app and turn library errors into one line and an exit code.
 
@@ -94,6 +110,9 @@ def main() -> None:
     except Exception as exc:
         if debug:
             raise
-        err.print(f"[bold red]internal error:[/] {type(exc).__name__} (run with --debug for details)",
-                  markup=True, highlight=False)
+        err.print(
+            f"[bold red]internal error:[/] {type(exc).__name__} (run with --debug for details)",
+            markup=True,
+            highlight=False,
+        )
         sys.exit(70)

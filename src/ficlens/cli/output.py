@@ -11,7 +11,7 @@ from ficlens.errors import FiclensError
 
 
 def write_text(text: str, output: Path | None) -> None:
-    """Print to stdout, or write `output` atomically (temp file + rename) so a crash never leaves half a file."""
+    """Print to stdout, or write `output` atomically (temp file + rename): never half a file."""
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         if not text.endswith("\n"):

@@ -30,7 +30,9 @@ def read_story(raw: RawInput) -> tuple[Source, Story]:
             except InputError:
                 raise
             except Exception as exc:  # a reader must never leak a parser traceback to the user
-                raise InputError(raw.name, f"could not be read as {reader.name} ({type(exc).__name__})") from exc
+                raise InputError(
+                    raw.name, f"could not be read as {reader.name} ({type(exc).__name__})"
+                ) from exc
             story = finish_story(story, raw.name)
             encoding = raw.encoding if "_text_and_encoding" in raw.__dict__ else None
             source = Source(

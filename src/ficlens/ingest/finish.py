@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ficlens.errors import InputError
 from ficlens.model import Chapter, Story
 from ficlens.text.credits import beta_readers, dedicatees
@@ -18,7 +20,7 @@ def finish_story(story: Story, source_name: str) -> Story:
     if not chapters:
         raise InputError(source_name, "no story text found")
     numbers = [c.number for c in chapters]
-    keep = numbers[0] >= 1 and all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+    keep = numbers[0] >= 1 and all(a < b for a, b in pairwise(numbers))
     for position, chapter in enumerate(chapters, start=1):
         if not keep:
             chapter.number = position

@@ -27,7 +27,8 @@ for _field, _labels in {
     "words": "word count, words, wordcount, length, word(s)",
     "warnings": "warning, warnings, archive warning, archive warnings, content warnings, warning(s)",
     "beta": "beta, betas, beta reader, beta readers, beta'd by, betaed by, beta(s)",
-    "notes": "notes, note, author's notes, author's note, authors notes, author notes, a/n, an, author's note(s)",
+    "notes": "notes, note, author's notes, author's note, authors notes, author notes, a/n, an, "
+    "author's note(s)",
     "dedication": "dedication, dedicated to, for",
     "freeform": "genre, genres, tags, additional tags, freeform, keywords",
     "series": "series",

@@ -7,8 +7,23 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _BLOCK_TAGS = {
-    "p", "div", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "center",
-    "section", "article", "td", "dd", "dt",
+    "p",
+    "div",
+    "blockquote",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "center",
+    "section",
+    "article",
+    "td",
+    "dd",
+    "dt",
 }
 _WS = re.compile(r"[ \t\r\n\f\u200b]+")
 

@@ -67,7 +67,7 @@ def parse_text(text: str) -> Story:
     cursor = _Lines(lines)
     _read_title_lines(cursor, work)
     _read_header(cursor, work)
-    blocks = _blocks(lines[cursor.i:])
+    blocks = _blocks(lines[cursor.i :])
     blocks, after_notes = _split_end_notes(blocks)
     work.notes += [Note(position="after", text=t) for t in after_notes]
     chapters = _chapters(blocks, hard_wrapped=looks_hard_wrapped([ln for b in blocks for ln in b.lines]))
@@ -147,36 +147,30 @@ def _note_text(cursor: _Lines, rest: str) -> str:
     text shows no such boundary, only the first paragraph is taken.
     """
     if rest.strip():
-        # text on the label line: the note is that paragraph, up to a blank line or the next label
-        parts = [rest.strip()]
+        lines = [rest.strip()]
         while not cursor.done() and cursor.current.strip() and not split_label(cursor.current):
-            parts.append(cursor.current.strip())
+            lines.append(cursor.current.strip())
             cursor.i += 1
-        return " ".join(parts)
-    parts: list[str] = []
-    start = cursor.i
-    para = _take_paragraph(cursor)
-    if para:
-        parts.append(" ".join(para))
+        return " ".join(lines)
+    paragraphs = [" ".join(_take_paragraph(cursor))]
     first_end = cursor.i
-    while not cursor.done():
+    while len(paragraphs) < 6:
         save = cursor.i
         gap = cursor.skip_blank()
         if cursor.done():
-            return "\n\n".join(parts)
+            break
         line = cursor.current
         if gap >= 2 or is_scene_break(line) or split_label(line) or _NOTE_LABEL.match(line):
             cursor.i = save
-            return "\n\n".join(parts)
-        if len(parts) >= 6:
-            break
-        parts.append(" ".join(_take_paragraph(cursor)))
-    cursor.i = first_end if start != first_end else start
-    return parts[0] if parts else ""
+            return "\n\n".join(p for p in paragraphs if p)
+        paragraphs.append(" ".join(_take_paragraph(cursor)))
+    cursor.i = first_end
+    return paragraphs[0]
 
 
 def _take_paragraph(cursor: _Lines) -> list[str]:
-    cursor.skip_blank() if not cursor.done() and not cursor.current.strip() else None
+    """The next run of non-blank lines (skipping blank lines before it)."""
+    cursor.skip_blank()
     out = []
     while not cursor.done() and cursor.current.strip():
         out.append(cursor.current.strip())
@@ -207,10 +201,10 @@ def _split_end_notes(blocks: list[_Block]) -> tuple[list[_Block], list[str]]:
     """Trailing "A/N:" / "Author's Note:" blocks after the story are after-notes."""
     for idx in range(len(blocks) - 1, max(-1, len(blocks) - 8), -1):
         m = _NOTE_LABEL.match(blocks[idx].lines[0])
-        if m and idx > 0 and not any(_is_heading(b) for b in blocks[idx - 1:]):
+        if m and idx > 0 and not any(_is_heading(b) for b in blocks[idx - 1 :]):
             rest = m.group("rest").strip()
             texts = [" ".join([rest, *(ln.strip() for ln in blocks[idx].lines[1:])]).strip()]
-            texts += [" ".join(ln.strip() for ln in b.lines) for b in blocks[idx + 1:]]
+            texts += [" ".join(ln.strip() for ln in b.lines) for b in blocks[idx + 1 :]]
             note = "\n\n".join(t for t in texts if t)
             return blocks[:idx], [note] if note else []
     return blocks, []

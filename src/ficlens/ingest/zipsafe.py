@@ -64,10 +64,13 @@ def open_zip(raw: RawInput, kind: str = "EPUB") -> SafeZip:
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise InputError(
-            raw.name, f"{kind} would unpack to {total / 1048576:.0f} MiB, over the "
-            f"{MAX_TOTAL_UNCOMPRESSED / 1048576:.0f} MiB limit (zip bomb?)"
+            raw.name,
+            f"{kind} would unpack to {total / 1048576:.0f} MiB, over the "
+            f"{MAX_TOTAL_UNCOMPRESSED / 1048576:.0f} MiB limit (zip bomb?)",
         )
     for info in infos:
         if info.file_size > 1048576 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputError(raw.name, f"{kind} part {info.filename!r} is compressed suspiciously well (zip bomb?)")
+            raise InputError(
+                raw.name, f"{kind} part {info.filename!r} is compressed suspiciously well (zip bomb?)"
+            )
     return SafeZip(archive=archive, source=raw.name, kind=kind)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-# A person's name or handle: capitalised words ("Gabrielle", "Mary Sue") or one handle token ("@kit_kat", "lil-bit").
-_NAME = (r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+)?@?[A-Z][\w'’\-]*"
-         r"(?:\s+(?:[A-Z][\w'’\-]*|de|van|von))*|@[\w.\-]*\w)")
+# A name or handle: capitalised words ("Gabrielle", "Mary Sue") or one handle token ("@kit_kat").
+_NAME = (
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?\s+)?@?[A-Z][\w'’\-]*"
+    r"(?:\s+(?:[A-Z][\w'’\-]*|de|van|von))*|@[\w.\-]*\w)"
+)
 _HANDLE = r"(?P<name>@?[\w'’.\-]*[\w](?:\s+[A-Z][\w'’\-]*)*)"
 
 _THANKS = r"(?i:thanks?(?: be| go(?:es)?| you)?(?: so much)?\s+to)"
@@ -15,8 +17,10 @@ _FOR_BETA = r"(?i:for\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:beta|betaing|beta-?
 
 # Keywords are matched case-insensitively with (?i:…); names must keep their capitals.
 _DEDICATION = [
-    re.compile(rf"(?:^|[.!?]\s+|\n)(?i:(?:this\s+(?:story\s+|fic\s+|one\s+|chapter\s+)?is\s+)?for)\s+{_NAME}"
-               rf"\s*(?:[,.!:;\-–—]|$|(?i:who|because|and|on)\b)"),
+    re.compile(
+        rf"(?:^|[.!?]\s+|\n)(?i:(?:this\s+(?:story\s+|fic\s+|one\s+|chapter\s+)?is\s+)?for)\s+{_NAME}"
+        rf"\s*(?:[,.!:;\-–—]|$|(?i:who|because|and|on)\b)"
+    ),
     re.compile(rf"(?i:\bdedicated\s+to)\s+(?:(?i:my)\s+\w+\s+)?{_HANDLE}"),
     re.compile(rf"^\s*(?i:dedication)\s*:\s*{_HANDLE}", re.MULTILINE),
 ]
@@ -24,15 +28,41 @@ _DEDICATION = [
 _BETA = [
     re.compile(rf"\b{_THANKS}\s+(?:{_MY_BETA}\s+)?{_HANDLE},?\s+{_FOR_BETA}"),
     re.compile(rf"(?i:\bbeta(?:'d|ed|-?read)\s+by)\s+{_HANDLE}"),
-    re.compile(rf"^\s*(?i:beta(?:[- ]?reader)?s?)\s*[:\-–]\s*{_HANDLE}"
-               rf"(?P<more>(?:\s*(?:,|&|and)\s*[\w@'’.\-]+)*)", re.MULTILINE),
+    re.compile(
+        rf"^\s*(?i:beta(?:[- ]?reader)?s?)\s*[:\-–]\s*{_HANDLE}"
+        rf"(?P<more>(?:\s*(?:,|&|and)\s*[\w@'’.\-]+)*)",
+        re.MULTILINE,
+    ),
     re.compile(rf"\b{_MY_BETA}\s+{_NAME}"),
     re.compile(rf"\b{_NAME}\s+(?i:beta'?d|betaed|beta-read)\s+(?i:this|it|the)\b"),
 ]
 
 _NOT_NAMES = {
-    "the", "this", "that", "all", "everyone", "anyone", "you", "me", "my", "her", "him", "them", "those",
-    "now", "a", "an", "once", "now", "fun", "more", "real", "reading", "me.", "ever", "years", "sure",
+    "the",
+    "this",
+    "that",
+    "all",
+    "everyone",
+    "anyone",
+    "you",
+    "me",
+    "my",
+    "her",
+    "him",
+    "them",
+    "those",
+    "now",
+    "a",
+    "an",
+    "once",
+    "fun",
+    "more",
+    "real",
+    "reading",
+    "me.",
+    "ever",
+    "years",
+    "sure",
 }
 
 

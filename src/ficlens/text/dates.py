@@ -19,9 +19,20 @@ _FORMATS = (
 )
 
 _FRENCH_MONTHS = {
-    "janvier": "January", "février": "February", "fevrier": "February", "mars": "March", "avril": "April",
-    "mai": "May", "juin": "June", "juillet": "July", "août": "August", "aout": "August",
-    "septembre": "September", "octobre": "October", "novembre": "November", "décembre": "December",
+    "janvier": "January",
+    "février": "February",
+    "fevrier": "February",
+    "mars": "March",
+    "avril": "April",
+    "mai": "May",
+    "juin": "June",
+    "juillet": "July",
+    "août": "August",
+    "aout": "August",
+    "septembre": "September",
+    "octobre": "October",
+    "novembre": "November",
+    "décembre": "December",
     "decembre": "December",
 }
 

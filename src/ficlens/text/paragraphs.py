@@ -15,10 +15,31 @@ _SCENE_BREAK = re.compile(
 )
 _HAS_LETTERS = re.compile(r"[A-Za-z]{4,}")
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty"
-).split()
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+]
 _NUMBER = rf"(?:\d+|[IVXLC]+|(?:{'|'.join(_NUMBER_WORDS)})(?:[\s-](?:{'|'.join(_NUMBER_WORDS)}))?)"
 CHAPTER_HEADING = re.compile(
     rf"^\s*(?:chapter|part|chapitre|kapitel|cap[ií]tulo|book|prologue|epilogue|interlude)"
@@ -36,15 +57,21 @@ def is_scene_break(line: str) -> bool:
         return True
     # decorative breaks such as "oOoOo" or "xXxXx": few distinct letters, no real word
     letters = set(stripped.lower()) - set(" *~-_=.")
-    return bool(len(stripped) >= 3 and letters and letters <= {"o", "x", "0"} and not _HAS_LETTERS.search(
-        stripped.replace("o", "").replace("O", "").replace("x", "").replace("X", "")
-    ))
+    return bool(
+        len(stripped) >= 3
+        and letters
+        and letters <= {"o", "x", "0"}
+        and not _HAS_LETTERS.search(
+            stripped.replace("o", "").replace("O", "").replace("x", "").replace("X", "")
+        )
+    )
 
 
 def chapter_heading(line: str) -> tuple[str | None, str | None] | None:
     """Parse a chapter heading line; return (number text, title) or None.
 
-    "Chapter 3" → ("3", None); "Chapter Three: The Fall" → ("Three", "The Fall"); "Prologue" → (None, "Prologue").
+    "Chapter 3" → ("3", None); "Chapter Three: The Fall" → ("Three", "The Fall");
+    "Prologue" → (None, "Prologue").
     """
     stripped = line.strip()
     if len(stripped) > 120:

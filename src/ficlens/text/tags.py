@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ficlens.model import AO3Rating, Rating, RelationshipTag
+from ficlens.model import AO3Rating, Rating, RelationshipKind, RelationshipTag
 
 _RATINGS: dict[str, AO3Rating] = {
     "general audiences": "General Audiences",
@@ -60,6 +60,7 @@ def parse_relationship(tag: str, fandoms: list[str] | None = None) -> Relationsh
     """
     text = " ".join(tag.split())
     masked = _mask_non_pairing_slashes(text, fandoms or [])
+    kind: RelationshipKind
     if "/" in masked:
         kind = "romantic"
         parts = _split_masked(text, masked, "/")
@@ -98,7 +99,9 @@ def split_tag_list(text: str | None) -> list[str]:
     """Split a comma-separated tag list ("A, B, C") respecting parentheses; empty → []."""
     if not text:
         return []
-    out, depth, current = [], 0, []
+    out: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "([":
             depth += 1
@@ -120,6 +123,15 @@ def normalize_status(text: str | None) -> str | None:
     t = text.strip().lower()
     if t in {"completed", "complete", "yes", "terminée", "terminé", "finished", "oneshot", "one-shot"}:
         return "complete"
-    if t in {"in-progress", "in progress", "wip", "no", "en cours", "incomplete", "ongoing", "work in progress"}:
+    if t in {
+        "in-progress",
+        "in progress",
+        "wip",
+        "no",
+        "en cours",
+        "incomplete",
+        "ongoing",
+        "work in progress",
+    }:
         return "in-progress"
     return None

