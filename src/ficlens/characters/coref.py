@@ -1,184 +1,212 @@
 """Pass 4-5: descriptions ("the witch", "the upset vampire") and pronouns resolved to characters.
 
 Descriptions join the recently mentioned character whose knowledge-base descriptors or earlier
-descriptions fit the head noun. Pronouns join the most salient gender- and number-compatible
-character of the last few sentences (recency, subject role, same paragraph), never the subject
-of their own clause when they are a non-reflexive object.
+descriptions fit the head noun; a definite description that fits no one starts a character known
+by that description ("the old man"). Third-person pronouns join the most salient gender- and
+number-compatible character of the last few sentences (recency, subject role, same paragraph),
+never the subject of their own clause when they are a non-reflexive object. First-person pronouns
+in narration are the narrator; pronouns inside quotations are left to the dialogue stage.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ficlens.characters.lexicon import FEMALE_NOUNS, MALE_NOUNS, PRONOUNS
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import ParsedDocument
 
-WINDOW_PARAGRAPHS = 3
-"""How many paragraphs back a pronoun or description looks for its character."""
+WINDOW_SENTENCES = 10
+"""How many sentences back a pronoun or description looks for its character."""
+
+_DEFINITE = {"the", "that", "this", "these", "those"}
 
 
 @dataclass
 class _Seen:
     entity: int
-    position: int
+    sentence: int
     paragraph: int
     subject: bool
     plural: bool = False
 
 
-def resolve_references(parsed: ParsedDocument, mentions: list[MentionSpan], entities: list[Entity]) -> None:
-    """Assign `entity` to nominal and third-person pronoun mentions in place."""
-    descriptions: dict[int, set[str]] = {e.index: set() for e in entities}
-    by_description: dict[str, int] = {}
-    history: list[_Seen] = []
+@dataclass
+class _Resolver:
+    parsed: ParsedDocument
+    mentions: list[MentionSpan]
+    entities: list[Entity]
+    history: list[_Seen] = field(default_factory=list)
+    descriptions: dict[int, set[str]] = field(default_factory=dict)
+    by_description: dict[str, int] = field(default_factory=dict)
     narrator: int | None = None
     narrators: int | None = None
-    for m in sorted(mentions, key=lambda x: x.start):
-        token = parsed.token_at(m.start + len(m.text) - 1) if m.kind != "name" else parsed.token_at(m.start)
-        subject = bool(token is not None and token.dep_ in {"nsubj", "nsubjpass"})
-        if m.kind == "name" and m.entity is not None:
-            history.append(_Seen(m.entity, m.start, m.paragraph, subject))
-            continue
+    sentences: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.descriptions = {e.index: set() for e in self.entities}
+        for index, doc in enumerate(self.parsed.docs):
+            for sent in doc.sents:
+                self.sentences[(index, sent.start_char)] = len(self.sentences)
+
+    def run(self) -> None:
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            token = self.parsed.token_at(m.start if m.kind == "name" else m.end - 1)
+            subject = bool(token is not None and token.dep_ in {"nsubj", "nsubjpass"})
+            sentence = self.sentences.get((m.paragraph, token.sent.start_char), 0) if token is not None else 0
+            chosen = self._resolve(m, token, sentence)
+            if chosen is not None:
+                self.history.append(
+                    _Seen(chosen, sentence, m.paragraph, subject, m.plural or _plural_pronoun(m))
+                )
+
+    def _resolve(self, m: MentionSpan, token: object, sentence: int) -> int | None:
+        if m.kind == "name":
+            return m.entity
         if m.kind == "nominal":
-            chosen = _resolve_nominal(m, entities, history, descriptions)
-            key = _description_key(m)
-            if chosen is None and key is not None:
-                chosen = by_description.get(key)
-                if chosen is None:
-                    chosen = _new_entity(entities, m, descriptions)
-                    by_description[key] = chosen
-            if chosen is not None:
-                m.entity, m.confidence = chosen, 0.7
-                descriptions[chosen].add(m.head)
-                history.append(_Seen(chosen, m.start, m.paragraph, subject, m.plural))
-            continue
-        if m.kind == "pronoun":
-            gender, plural, person = PRONOUNS.get(m.text.lower(), (None, False, 3))
-            if person == 1 and not plural and not m.in_quote:
-                if narrator is None:
-                    narrator = _new_entity(entities, m, descriptions, name="the narrator")
-                    entities[narrator].named = True
-                m.entity, m.confidence = narrator, 0.8
-                continue
-            if person == 1 and plural and not m.in_quote:
-                if narrators is None:
-                    narrators = _new_entity(entities, m, descriptions, name="we (the narrator's group)")
-                m.entity, m.confidence = narrators, 0.7
-                continue
-            if person == 3 and plural:
-                chosen = _resolve_plural(m, history) or _new_entity(entities, m, descriptions, name="they")
-                m.entity, m.confidence = chosen, 0.5
-                history.append(_Seen(chosen, m.start, m.paragraph, subject, True))
-                continue
-            if person != 3:
-                continue
-            excluded = _clause_subject_entity(parsed, m, mentions) if _is_object(token) else None
-            chosen, confidence = _resolve_pronoun(m, gender, entities, history, excluded)
-            if chosen is not None:
-                m.entity, m.confidence = chosen, confidence
-                history.append(_Seen(chosen, m.start, m.paragraph, subject))
-
-
-def _resolve_plural(m: MentionSpan, history: list[_Seen]) -> int | None:
-    """The most recent plural group (\"the girls\", an earlier \"they\") within the window."""
-    for seen in reversed(history):
-        if m.paragraph - seen.paragraph > WINDOW_PARAGRAPHS:
+            return self._nominal(m, sentence)
+        gender, plural, person = PRONOUNS.get(m.text.lower(), (None, False, 3))
+        if person == 1 and not m.in_quote:
+            if plural:
+                self.narrators = self._narrator_entity(self.narrators, m, "we (the narrator's group)")
+                m.entity, m.confidence = self.narrators, 0.7
+            else:
+                self.narrator = self._narrator_entity(self.narrator, m, "the narrator")
+                self.entities[self.narrator].named = True
+                m.entity, m.confidence = self.narrator, 0.8
             return None
-        if seen.plural:
-            return seen.entity
-    return None
+        if person != 3:
+            return None
+        if plural:
+            m.entity = self._recent(sentence, lambda s: s.plural) or self._new_entity(m, name="they")
+            m.confidence = 0.5
+            return m.entity
+        excluded = self._clause_subject(m) if _is_object(token) else None
+        chosen, confidence = self._pronoun(m, gender, sentence, excluded)
+        if chosen is not None:
+            m.entity, m.confidence = chosen, confidence
+        return chosen
+
+    def _narrator_entity(self, current: int | None, m: MentionSpan, name: str) -> int:
+        return current if current is not None else self._new_entity(m, name=name)
+
+    def _nominal(self, m: MentionSpan, sentence: int) -> int | None:
+        chosen = self._known_description(m, sentence)
+        key = _description_key(m)
+        if chosen is None and key is not None:
+            chosen = self.by_description.get(key)
+            if chosen is None:
+                chosen = self.by_description[key] = self._new_entity(m)
+        if chosen is not None:
+            m.entity, m.confidence = chosen, 0.7
+            self.descriptions[chosen].add(m.head)
+        return chosen
+
+    def _known_description(self, m: MentionSpan, sentence: int) -> int | None:
+        """A recent character the description fits ("the witch" → the witch of the scene)."""
+        words = m.text.lower().split()
+        if not words or words[0] not in {"the", "that", "this"} or m.plural:
+            return None  # "a master vampire", "her best friend": predicates and relations, not names
+        head = m.head
+        fits = {
+            e.index
+            for e in self.entities
+            if (e.canon is not None and e.canon.has_descriptor(head)) or head in self.descriptions[e.index]
+        }
+        found = self._recent(sentence, lambda s: s.entity in fits)
+        if found is not None or fits:
+            return found
+        gender = _noun_gender(head)
+        if gender is None:
+            return None
+        # a gendered description ("the woman") of the only recent character of that gender
+        recent = {
+            s.entity for s in self.history if sentence - s.sentence <= WINDOW_SENTENCES and not s.plural
+        }
+        same = [i for i in recent if self.entities[i].gender == gender]
+        return same[0] if len(same) == 1 else None
+
+    def _recent(self, sentence: int, wanted: object) -> int | None:
+        for seen in reversed(self.history):
+            if sentence - seen.sentence > WINDOW_SENTENCES:
+                return None
+            if wanted(seen):  # type: ignore[operator]
+                return seen.entity
+        return None
+
+    def _pronoun(
+        self, m: MentionSpan, gender: str | None, sentence: int, excluded: int | None
+    ) -> tuple[int | None, float]:
+        scores: dict[int, float] = {}
+        for rank, seen in enumerate(reversed(self.history)):
+            if sentence - seen.sentence > WINDOW_SENTENCES:
+                break
+            if seen.entity == excluded or seen.plural:
+                continue
+            entity_gender = self.entities[seen.entity].gender
+            if gender and entity_gender and entity_gender not in (gender, "nonbinary"):
+                continue
+            score = (
+                1.0 / (1 + rank)
+                + (0.5 if seen.subject else 0.0)
+                + (0.3 if seen.paragraph == m.paragraph else 0.0)
+            )
+            if gender and entity_gender is None:
+                score *= 0.6
+            scores[seen.entity] = max(scores.get(seen.entity, 0.0), score)
+        if not scores:
+            return None, 0.0
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        best, top = ranked[0]
+        margin = top - (ranked[1][1] if len(ranked) > 1 else 0.0)
+        return best, round(min(0.95, 0.5 + margin / 2), 3)
+
+    def _new_entity(self, m: MentionSpan, name: str | None = None) -> int:
+        """A character known so far only by a description, a plural pronoun or as the narrator."""
+        entity = Entity(
+            index=len(self.entities), name=name or m.text, gender=_noun_gender(m.head), named=False
+        )
+        self.entities.append(entity)
+        self.descriptions[entity.index] = set()
+        return entity.index
+
+    def _clause_subject(self, m: MentionSpan) -> int | None:
+        """Entity of the subject of the verb governing object pronoun `m` ("Willow hit her" ≠ Willow)."""
+        token = self.parsed.token_at(m.start)
+        if token is None:
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                start = self.parsed.doc_start(child)
+                for other in self.mentions:
+                    if other.start <= start < other.end and other.entity is not None:
+                        return other.entity
+        return None
+
+
+def resolve_references(parsed: ParsedDocument, mentions: list[MentionSpan], entities: list[Entity]) -> None:
+    """Assign `entity` to nominal and pronoun mentions in place (may add description entities)."""
+    _Resolver(parsed, mentions, entities).run()
+
+
+def _plural_pronoun(m: MentionSpan) -> bool:
+    return m.kind == "pronoun" and PRONOUNS.get(m.text.lower(), (None, False, 3))[1]
+
+
+def _noun_gender(head: str) -> str | None:
+    return "female" if head in FEMALE_NOUNS else "male" if head in MALE_NOUNS else None
 
 
 def _description_key(m: MentionSpan) -> str | None:
     """ "the old man" → "old man"; None for indefinite or possessed descriptions."""
     words = m.text.lower().split()
-    if len(words) < 2 or words[0] not in {"the", "that", "this", "these", "those"}:
+    if len(words) < 2 or words[0] not in _DEFINITE:
         return None
     return " ".join(words[1:])
-
-
-def _new_entity(
-    entities: list[Entity], m: MentionSpan, descriptions: dict[int, set[str]], name: str | None = None
-) -> int:
-    """A character known so far only by a description (or as the first-person narrator)."""
-    head = m.head
-    gender = "female" if head in FEMALE_NOUNS else "male" if head in MALE_NOUNS else None
-    entity = Entity(index=len(entities), name=name or m.text, gender=gender, named=False)
-    entities.append(entity)
-    descriptions[entity.index] = set()
-    return entity.index
-
-
-def _resolve_nominal(
-    m: MentionSpan, entities: list[Entity], history: list[_Seen], descriptions: dict[int, set[str]]
-) -> int | None:
-    words = m.text.lower().split()
-    if not words or words[0] not in {"the", "that", "this"} or m.plural:
-        return None  # "a master vampire", "her best friend": predicates and relations, not names
-    head = m.head
-    fits = {
-        e.index
-        for e in entities
-        if (e.canon is not None and e.canon.has_descriptor(head)) or head in descriptions[e.index]
-    }
-    gender = "female" if head in FEMALE_NOUNS else "male" if head in MALE_NOUNS else None
-    recent = [s for s in reversed(history) if m.paragraph - s.paragraph <= WINDOW_PARAGRAPHS]
-    for seen in recent:
-        if seen.entity in fits:
-            return seen.entity
-    if gender is None:
-        return None
-    # a gendered description ("the woman") of the only recent character of that gender
-    recent_ids = list(dict.fromkeys(s.entity for s in recent))
-    same = [i for i in recent_ids if entities[i].gender == gender]
-    return same[0] if len(same) == 1 and not fits else None
-
-
-def _resolve_pronoun(
-    m: MentionSpan, gender: str | None, entities: list[Entity], history: list[_Seen], excluded: int | None
-) -> tuple[int | None, float]:
-    scores: dict[int, float] = {}
-    for rank, seen in enumerate(reversed(history)):
-        if m.paragraph - seen.paragraph > WINDOW_PARAGRAPHS:
-            break
-        if seen.entity == excluded or seen.plural:
-            continue
-        entity_gender = entities[seen.entity].gender
-        if gender and entity_gender and entity_gender != gender and entity_gender != "nonbinary":
-            continue
-        score = (
-            1.0 / (1 + rank)
-            + (0.5 if seen.subject else 0.0)
-            + (0.3 if seen.paragraph == m.paragraph else 0.0)
-        )
-        if gender and entity_gender is None:
-            score *= 0.6
-        scores[seen.entity] = max(scores.get(seen.entity, 0.0), score)
-    if not scores:
-        return None, 0.0
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    best, top = ranked[0]
-    margin = top - (ranked[1][1] if len(ranked) > 1 else 0.0)
-    return best, round(min(0.95, 0.5 + margin / 2), 3)
 
 
 def _is_object(token: object) -> bool:
     dep = getattr(token, "dep_", "")
     text = getattr(token, "lower_", "")
     return dep in {"dobj", "pobj", "dative", "iobj"} and not text.endswith("self")
-
-
-def _clause_subject_entity(parsed: ParsedDocument, m: MentionSpan, mentions: list[MentionSpan]) -> int | None:
-    """Entity of the subject of the verb governing object pronoun `m` (binding: "Willow hit her" ≠ Willow)."""
-    token = parsed.token_at(m.start)
-    if token is None:
-        return None
-    verb = token.head.head if token.dep_ == "pobj" else token.head
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            start = parsed.doc_start(child)
-            for other in mentions:
-                if other.start <= start < other.end and other.entity is not None:
-                    return other.entity
-    return None

@@ -4,6 +4,8 @@ the pronoun that follows a character's name as sentence subject votes for a gend
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from ficlens.characters.lexicon import PRONOUNS
 from ficlens.characters.types import Entity, MentionSpan
@@ -15,8 +17,9 @@ def infer_genders(
 ) -> None:
     """Set `gender` on entities that lack one.
 
-    Votes come from the first he/she pronoun after a name that is the subject of its sentence,
-    within that sentence ("Spike jerked his head up" votes male for Spike).
+    Text evidence first: the first he/she pronoun after a name that is the subject of its sentence,
+    within that sentence, votes ("Spike jerked his head up" votes male for Spike). Without votes,
+    census first-name frequencies decide when they are clear-cut.
     """
     votes: dict[int, Counter[str]] = {}
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -38,8 +41,36 @@ def infer_genders(
                     votes.setdefault(m.entity, Counter())[gender] += 1
                 break
     for entity in entities:
-        if entity.gender is not None or entity.index not in votes:
+        if entity.gender is not None:
             continue
-        (top, n), *rest = votes[entity.index].most_common()
-        if n >= min_votes and (not rest or n >= 2 * rest[0][1]):
-            entity.gender = top
+        if entity.index in votes:
+            (top, n), *rest = votes[entity.index].most_common()
+            if n >= min_votes and (not rest or n >= 2 * rest[0][1]):
+                entity.gender = top
+                continue
+        entity.gender = first_name_gender(entity.name)
+
+
+@lru_cache(maxsize=1)
+def _census_first_names() -> dict[str, tuple[float, float]]:
+    """First name → (female frequency, male frequency) from the US Census 1990 lists that the
+    MIT-licensed `names` package ships (public-domain data)."""
+    table: dict[str, list[float]] = {}
+    for position, filename in ((0, "dist.female.first"), (1, "dist.male.first")):
+        text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+        for line in text.splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                table.setdefault(parts[0].lower(), [0.0, 0.0])[position] = float(parts[1])
+    return {name: (f, m) for name, (f, m) in table.items()}
+
+
+def first_name_gender(name: str) -> str | None:
+    """'female'/'male' when census frequencies make a first name at least 10:1 one or the other."""
+    first = name.split()[0].lower().strip(".,") if name.split() else ""
+    female, male = _census_first_names().get(first, (0.0, 0.0))
+    if female > 10 * male:
+        return "female"
+    if male > 10 * female:
+        return "male"
+    return None

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from ficlens import __version__
 from ficlens.api import analyze
+from ficlens.cli.evaluate import eval_app
 from ficlens.cli.output import write_text
 from ficlens.errors import FiclensError
 from ficlens.ingest import DEFAULT_MAX_BYTES, READERS
@@ -31,6 +32,17 @@ MaxBytes = Annotated[
     int,
     typer.Option(
         "--max-bytes", min=1, help="Refuse input files larger than this many bytes.", show_default=True
+    ),
+]
+
+
+KbOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--kb",
+        help="Knowledge-base .toml file or folder extending the packaged fandoms (repeatable).",
+        exists=True,
+        readable=True,
     ),
 ]
 
@@ -58,12 +70,16 @@ def analyze_command(
     ] = None,
     indent: Annotated[int, typer.Option(min=0, max=8, help="JSON indentation (0 for one line).")] = 2,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    kb: KbOption = None,
+    metadata_only: Annotated[
+        bool, typer.Option("--metadata-only", help="Stop after metadata and text: no characters or dialogue.")
+    ] = False,
 ) -> None:
     """Analyse one story and print its analysis as JSON.
 
     Example: ficlens analyze hard-truths.txt -o hard-truths.json
     """
-    analysis = analyze(path, max_bytes=max_bytes)
+    analysis = analyze(path, max_bytes=max_bytes, nlp=not metadata_only, kb_paths=kb or [])
     text = json.dumps(analysis.model_dump(mode="json"), ensure_ascii=False, indent=indent or None)
     write_text(text, output)
 
@@ -77,6 +93,9 @@ def formats_command() -> None:
     for reader in READERS:
         doc = (reader.__doc__ or "").strip().splitlines()[0] if reader.__doc__ else ""
         typer.echo(f"{reader.name:22} {doc}")
+
+
+app.add_typer(eval_app, name="eval")
 
 
 @app.command("schema")

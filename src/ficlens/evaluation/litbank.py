@@ -169,7 +169,7 @@ def _load_quotes(path: Path, index: TokenIndex) -> tuple[LitBankQuote, ...]:
     )
 
 
-def _doc_ids(root: Path) -> list[str]:
+def litbank_ids(root: Path) -> list[str]:
     missing = [layer for layer in _LAYERS if not (root / layer).is_dir()]
     if missing:
         raise InputError(root, f"not a LitBank folder (missing {', '.join(missing)})")
@@ -203,7 +203,7 @@ def load_litbank(root: Path, ids: Sequence[str] | None = None) -> list[LitBankDo
     annotation does not fit the text.
     """
     root = Path(root)
-    available = _doc_ids(root)
+    available = litbank_ids(root)
     if ids is None:
         wanted = available
     else:

@@ -1,0 +1,98 @@
+"""The cast in its JSON form: `Character` and `Mention` records with paragraph-relative locations."""
+
+from __future__ import annotations
+
+from ficlens.characters.types import Cast, Entity, MentionSpan
+from ficlens.model import Character, Location, Mention
+from ficlens.text.document import Document
+
+MIN_DESCRIBED_MENTIONS = 3
+"""A character known only by descriptions ("the old man") is listed from this many mentions on."""
+
+
+def listed_entities(cast: Cast) -> list[Entity]:
+    """Entities reported as characters, in order of first mention."""
+    chosen = [
+        e
+        for e in cast.entities
+        if e.mentions and (e.named or (len(e.mentions) >= MIN_DESCRIBED_MENTIONS and _described(e)))
+    ]
+    return sorted(chosen, key=lambda e: e.mentions[0].start)
+
+
+def character_ids(cast: Cast) -> dict[int, str]:
+    """Entity index → public id ("c1", "c2" … in order of first mention)."""
+    return {e.index: f"c{n}" for n, e in enumerate(listed_entities(cast), start=1)}
+
+
+def locate(document: Document, start: int, end: int) -> Location:
+    """Paragraph-relative location of document offsets [start, end)."""
+    index = document.index_at(start)
+    para = document.paragraphs[index]
+    return Location(
+        chapter=para.chapter, paragraph=para.index, start=start - para.offset, end=end - para.offset
+    )
+
+
+def export_cast(
+    cast: Cast, document: Document, ids: dict[int, str], speech: dict[int, tuple[int, int]] | None = None
+) -> tuple[list[Character], list[Mention]]:
+    """Characters and mentions for the analysis JSON; `speech` maps entity → (lines, words) spoken."""
+    speech = speech or {}
+    characters = []
+    for entity in listed_entities(cast):
+        first = entity.mentions[0]
+        lines, words = speech.get(entity.index, (0, 0))
+        characters.append(
+            Character(
+                id=ids[entity.index],
+                name=entity.name,
+                aliases=_aliases(entity),
+                status="present" if entity.present or lines else "mentioned",
+                mentions=len(entity.mentions),
+                gender=entity.gender if entity.gender in {"female", "male", "nonbinary"} else None,  # type: ignore[arg-type]
+                first_mention=locate(document, first.start, first.end),
+                canon=entity.canon.fandom if entity.canon is not None else None,
+                lines=lines,
+                words_spoken=words,
+            )
+        )
+    mentions = [
+        _mention(n, m, document, ids) for n, m in enumerate(sorted(cast.mentions, key=lambda m: m.start))
+    ]
+    return characters, mentions
+
+
+def _described(entity: Entity) -> bool:
+    return any(m.kind == "nominal" for m in entity.mentions) and not any(m.plural for m in entity.mentions)
+
+
+def _aliases(entity: Entity) -> list[str]:
+    """Every name and description used for the character, most frequent first; no pronouns."""
+    counts: dict[str, int] = {}
+    for m in entity.mentions:
+        if m.kind == "pronoun":
+            continue
+        text = " ".join(m.text.split())
+        if m.kind == "nominal":
+            text = text[0].lower() + text[1:] if text[:4].lower() in {"the ", "that", "this"} else text
+        counts[text] = counts.get(text, 0) + 1
+    if entity.named and entity.name not in counts and entity.canon is None:
+        counts[entity.name] = 0
+    return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _mention(n: int, m: MentionSpan, document: Document, ids: dict[int, str]) -> Mention:
+    loc = locate(document, m.start, m.end)
+    return Mention(
+        id=n,
+        chapter=loc.chapter,
+        paragraph=loc.paragraph,
+        start=loc.start,
+        end=loc.end,
+        text=m.text,
+        kind=m.kind,
+        character=ids.get(m.entity) if m.entity is not None else None,
+        confidence=round(m.confidence, 3) if m.entity is not None else 0.0,
+        in_quote=m.in_quote,
+    )

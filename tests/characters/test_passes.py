@@ -1,0 +1,110 @@
+"""The characters stage pass by pass, on small texts written for these tests."""
+
+from __future__ import annotations
+
+from ficlens.characters import Cast, build_cast
+from ficlens.kb import KnowledgeBase, load_knowledge_base
+from ficlens.model import WorkMeta
+from ficlens.nlp import parse_document
+from ficlens.text.document import Document
+
+KB = load_knowledge_base()
+
+
+def cast_of(*paragraphs: str, work: WorkMeta | None = None, kb: KnowledgeBase | None = None) -> Cast:
+    return build_cast(parse_document(Document.from_texts(list(paragraphs))), (), work, kb)
+
+
+def names(cast: Cast) -> dict[str, set[str]]:
+    return {e.name: {m.text for m in e.mentions if m.kind != "pronoun"} for e in cast.entities if e.named}
+
+
+def entity_of(cast: Cast, text: str, nth: int = 0) -> str | None:
+    found = [m for m in cast.mentions if m.text == text][nth]
+    return cast.entities[found.entity].name if found.entity is not None else None
+
+
+def test_identical_names_form_one_character() -> None:
+    cast = cast_of("Marta opened the door.", "Later Marta closed it again.")
+    assert names(cast) == {"Marta": {"Marta"}}
+    assert len(cast.entities[0].mentions) == 2
+
+
+def test_first_and_last_names_join_the_full_name() -> None:
+    cast = cast_of("Eleanor Vance arrived at noon.", "Eleanor looked around.", "Vance was tired.")
+    assert names(cast) == {"Eleanor Vance": {"Eleanor Vance", "Eleanor", "Vance"}}
+
+
+def test_title_and_surname_join_when_gender_agrees() -> None:
+    cast = cast_of("Mr. Thornton spoke to Margaret.", "Thornton nodded and left.")
+    grouped = names(cast)
+    assert any({"Mr. Thornton", "Thornton"} <= forms for forms in grouped.values())
+
+
+def test_ambiguous_short_name_stays_apart() -> None:
+    cast = cast_of("Anna Reed and Tom Reed arrived.", "Reed sat down.")
+    assert entity_of(cast, "Reed") not in {"Anna Reed", "Tom Reed"}
+
+
+def test_knowledge_base_nickname_resolves_to_canonical_character() -> None:
+    cast = cast_of(
+        "Willow walked into the crypt where Spike was waiting.",
+        "“What is this, Red?” Spike asked.",
+        work=WorkMeta(fandoms=["Buffy the Vampire Slayer"]),
+        kb=KB,
+    )
+    assert entity_of(cast, "Red") == "Willow Rosenberg"
+    assert entity_of(cast, "Spike") == "Spike"
+
+
+def test_descriptor_resolves_to_the_character_in_the_scene() -> None:
+    cast = cast_of(
+        "Spike sat in the alley while Willow watched.",
+        "The vampire looked up at the witch.",
+        work=WorkMeta(fandoms=["Buffy the Vampire Slayer"]),
+        kb=KB,
+    )
+    assert entity_of(cast, "The vampire") == "Spike"
+    assert entity_of(cast, "the witch") == "Willow Rosenberg"
+
+
+def test_unmatched_definite_description_becomes_its_own_character() -> None:
+    cast = cast_of("The old man sat by the fire.", "The old man sighed and he closed his eyes.")
+    ids = {m.entity for m in cast.mentions if m.text.lower() in {"the old man", "he", "his"}}
+    assert len(ids) == 1 and None not in ids
+
+
+def test_pronouns_follow_gender() -> None:
+    cast = cast_of("Clara met Jonah at the station. She smiled at him and he waved.")
+    assert entity_of(cast, "She") == "Clara"
+    assert entity_of(cast, "him") == "Jonah"
+    assert entity_of(cast, "he") == "Jonah"
+
+
+def test_object_pronoun_is_not_its_own_subject() -> None:
+    cast = cast_of("Nadia saw Priya in the hall. Nadia hugged her.")
+    assert entity_of(cast, "her") == "Priya"
+
+
+def test_gender_is_inferred_from_following_pronouns() -> None:
+    cast = cast_of("Quill lifted his cup and drank.", "Later, Quill rested his head.")
+    assert cast.entities[0].gender == "male"
+
+
+def test_first_person_narration_is_the_narrator() -> None:
+    cast = cast_of("I walked home. My feet hurt and I was tired.")
+    narrators = {m.entity for m in cast.mentions if m.text.lower() in {"i", "my"}}
+    assert len(narrators) == 1
+    assert cast.entities[narrators.pop()].name == "the narrator"
+
+
+def test_presence_acting_versus_only_talked_about() -> None:
+    cast = cast_of("Mara opened the box.", "Mara thought of Elias.")
+    by_name = {e.name: e.present for e in cast.entities if e.named}
+    assert by_name == {"Mara": True, "Elias": False}
+
+
+def test_fandom_is_guessed_from_names_without_tags() -> None:
+    cast = cast_of("Harry looked at Hermione, and Ron laughed.", "Hermione rolled her eyes at Ron.", kb=KB)
+    assert cast.fandom_guess is not None
+    assert cast.fandom_guess[0] == "Harry Potter"
