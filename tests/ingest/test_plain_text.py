@@ -11,7 +11,7 @@ from ficlens.errors import InputError
 
 
 def test_example_story_metadata_exactly(hard_truths: Path) -> None:
-    a = analyze(hard_truths)
+    a = analyze(hard_truths, nlp=False)
     assert a.source.format == "text"
     assert a.work.title == "Hard Truths"
     assert a.work.authors == ["angelskuuipo"]
@@ -56,7 +56,7 @@ A/N: Thanks for reading! Reviews are love.
 
 
 def test_livejournal_header_block() -> None:
-    a = analyze_bytes(LJ_HEADER.encode(), "night.txt")
+    a = analyze_bytes(LJ_HEADER.encode(), "night.txt", nlp=False)
     w = a.work
     assert w.title == "Night Shift"
     assert w.authors == ["quillfeather"]
@@ -103,7 +103,7 @@ The end came quickly.
 
 
 def test_chapter_headings_and_chapter_notes() -> None:
-    a = analyze_bytes(CHAPTERED.encode(), "road.txt")
+    a = analyze_bytes(CHAPTERED.encode(), "road.txt", nlp=False)
     assert a.work.title == "The Long Road" and a.work.authors == ["Ash Vale"]
     assert [(c.number, c.title) for c in a.chapters] == [(1, "Departure"), (2, None), (3, None)]
     assert a.chapters[0].paragraphs == ["They left at dawn.", "It rained."]
@@ -120,7 +120,7 @@ def test_chapter_headings_and_chapter_notes() -> None:
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_encodings_and_line_endings(encoding: str, newline: str) -> None:
     text = "Café Nights by Zoë\n\n“Don’t,” she said — softly.\n\nHe didn’t.\n".replace("\n", newline)
-    a = analyze_bytes(text.encode(encoding), "cafe.txt")
+    a = analyze_bytes(text.encode(encoding), "cafe.txt", nlp=False)
     assert a.work.title == "Café Nights"
     assert a.work.authors == ["Zoë"]
     assert a.chapters[0].paragraphs == ["“Don’t,” she said — softly.", "He didn’t."]
@@ -129,7 +129,7 @@ def test_encodings_and_line_endings(encoding: str, newline: str) -> None:
 
 def test_latin1_text_is_decoded() -> None:
     text = "Noël by Renée\n\nIl était une fois à Noël, une forêt très épaisse.\n\nLa fin était là.\n"
-    a = analyze_bytes(text.encode("latin-1"), "noel.txt")
+    a = analyze_bytes(text.encode("latin-1"), "noel.txt", nlp=False)
     assert a.work.title == "Noël"
     assert "forêt très épaisse" in a.chapters[0].paragraphs[0]
 
@@ -141,7 +141,7 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
         "be joined back together before anyone can count or analyse it properly ok.\n"
     )
     text = "Wrapped by Someone\n\n" + "\n".join([para] * 4)
-    a = analyze_bytes(text.encode(), "wrapped.txt")
+    a = analyze_bytes(text.encode(), "wrapped.txt", nlp=False)
     assert len(a.chapters[0].paragraphs) == 4
     assert "\n" not in a.chapters[0].paragraphs[0]
     assert (
@@ -153,7 +153,7 @@ def test_hard_wrapped_paragraphs_are_rejoined() -> None:
 
 def test_one_line_per_paragraph_text() -> None:
     text = "First paragraph line.\nSecond paragraph line.\nThird one here.\n"
-    a = analyze_bytes(text.encode(), "lines.txt")
+    a = analyze_bytes(text.encode(), "lines.txt", nlp=False)
     assert a.chapters[0].paragraphs == ["First paragraph line.", "Second paragraph line.", "Third one here."]
 
 
@@ -167,7 +167,7 @@ def test_one_line_per_paragraph_text() -> None:
 )
 def test_bad_bytes(data: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason):
-        analyze_bytes(data, "bad.txt") if data.strip() else analyze_empty(data)
+        analyze_bytes(data, "bad.txt", nlp=False) if data.strip() else analyze_empty(data)
 
 
 def analyze_empty(data: bytes) -> None:

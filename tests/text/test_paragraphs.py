@@ -73,3 +73,16 @@ def test_iso_date(text: str, iso: str | None) -> None:
 
 def test_iso_date_month_day_with_default_year() -> None:
     assert iso_date("5/15", default_year=2024) == "2024-05-15"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Un : Kiba", ("Un", "Kiba")), ("Three: The Fall", ("Three", "The Fall")), ("One: two words.", None)],
+)
+def test_spelled_number_headings(line: str, expected: tuple[str, str] | None) -> None:
+    assert chapter_heading(line) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [("dix-sept", 17), ("Un", 1), ("vingt", 20)])
+def test_french_number_words(text: str, value: int) -> None:
+    assert number_value(text) == value

@@ -11,7 +11,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-eval_app = typer.Typer(help="Score ficlens on annotated corpora.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score ficlens on annotated corpora.\n\nExample: ficlens eval litbank ../shared/data/litbank --json",
+    no_args_is_help=True,
+)
 _err = Console(stderr=True)
 
 Folder = Annotated[

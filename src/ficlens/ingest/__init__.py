@@ -9,12 +9,48 @@ from __future__ import annotations
 from types import ModuleType
 
 from ficlens.errors import InputError
-from ficlens.ingest import plain_text
+from ficlens.ingest import (
+    ao3_epub,
+    ao3_html,
+    ao3_workpage,
+    docx,
+    efiction_html,
+    epub,
+    fanficauthors_html,
+    fanficfare_epub,
+    fanficfare_html,
+    fanficfare_txt,
+    fanfictions_fr,
+    ffn_html,
+    generic_html,
+    gutenberg,
+    markdown,
+    plain_text,
+    wattpad,
+    wattpad_html,
+)
 from ficlens.ingest.finish import finish_story
 from ficlens.ingest.raw import DEFAULT_MAX_BYTES, RawInput, read_input
 from ficlens.model import Source, Story
 
 READERS: list[ModuleType] = [
+    ao3_html,
+    ao3_workpage,
+    ao3_epub,
+    fanficfare_html,
+    ffn_html,
+    efiction_html,
+    fanficauthors_html,
+    fanfictions_fr,
+    wattpad,
+    wattpad_html,
+    fanficfare_epub,
+    fanficfare_txt,
+    epub,
+    docx,
+    gutenberg,
+    markdown,
+    generic_html,  # after every site-specific HTML reader
     plain_text,
 ]
 

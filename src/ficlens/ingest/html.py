@@ -42,9 +42,10 @@ def node_text(node: LexborNode | None) -> str:
 def paragraphs_of(node: LexborNode | None) -> list[str]:
     """The paragraphs inside a container, in order.
 
-    Block children (<p>, <div>, <blockquote> …) become paragraphs; text directly inside the
-    container separated by <br><br> is split into paragraphs too. An <hr> yields the marker
-    `SCENE_BREAK` so callers can record scene breaks.
+    Block children (<p>, <div>, <blockquote> …) become paragraphs; text separated by <br><br>
+    (directly inside the container or inside one block) is split into paragraphs too. An <hr>, or
+    four or more <br> in a row, yields the marker `SCENE_BREAK` so callers can record scene breaks.
+    Newlines in the markup source are plain whitespace; only <br> breaks a line.
     """
     if node is None:
         return []
@@ -62,10 +63,7 @@ def _collect(node: LexborNode, out: list[str]) -> None:
     def flush() -> None:
         text = "".join(inline)
         inline.clear()
-        for chunk in re.split(r"\n\s*\n", text):
-            chunk = _collapse(chunk)
-            if chunk:
-                out.append(chunk)
+        out.extend(_split_blank_lines(text))
 
     child = node.child
     while child is not None:
@@ -80,13 +78,11 @@ def _collect(node: LexborNode, out: list[str]) -> None:
             if _has_block_children(child):
                 _collect(child, out)
             else:
-                text = _collapse(_text_with_breaks(child))
-                if text:
-                    out.append(text)
+                out.extend(_split_blank_lines(_text_with_breaks(child)))
         elif tag == "br":
             inline.append("\n")
         elif tag == "-text":
-            inline.append(child.text_content or "")
+            inline.append(_source_text(child))
         else:
             inline.append(_text_with_breaks(child))
         child = child.next
@@ -109,10 +105,44 @@ def _text_with_breaks(node: LexborNode) -> str:
             parent = sub.parent
             if parent is not None and parent.tag in {"script", "style", "noscript"}:
                 continue
-            parts.append(sub.text_content or "")
+            parts.append(_source_text(sub))
         elif sub.tag == "br":
             parts.append("\n")
     return "".join(parts)
+
+
+_BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
+_SCENE_BREAK_NEWLINES = 4
+"""Four or more <br> in a row (three blank lines) mark a scene break; two mark a new paragraph."""
+
+
+def _split_blank_lines(text: str) -> list[str]:
+    """Split text whose newlines come from <br> at blank lines; a long run of them is a scene break."""
+    out: list[str] = []
+    pos = 0
+    for gap in _BLANK_LINES.finditer(text):
+        chunk = _collapse(text[pos : gap.start()])
+        if chunk:
+            out.append(chunk)
+        if gap.group().count("\n") >= _SCENE_BREAK_NEWLINES:
+            out.append(SCENE_BREAK)
+        pos = gap.end()
+    chunk = _collapse(text[pos:])
+    if chunk:
+        out.append(chunk)
+    return out
+
+
+def _source_text(node: LexborNode) -> str:
+    """A text node's content; newlines in the markup source are spaces (only <br> breaks a line),
+    except inside <pre>."""
+    text = node.text_content or ""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "pre":
+            return text
+        parent = parent.parent
+    return text.replace("\n", " ")
 
 
 def _collapse(text: str) -> str:

@@ -72,7 +72,7 @@ def parse_text(text: str) -> Story:
     work.notes += [Note(position="after", text=t) for t in after_notes]
     chapters = _chapters(blocks, hard_wrapped=looks_hard_wrapped([ln for b in blocks for ln in b.lines]))
     if work.title is None and chapters and chapters[0].title is None:
-        _take_leading_title(chapters[0], work)
+        _take_leading_title(chapters, work)
     return Story(work=work, chapters=chapters)
 
 
@@ -257,12 +257,21 @@ def _block_paragraphs(block: _Block, hard_wrapped: bool) -> list[str]:
     return [line.strip() for line in block.lines]
 
 
-def _take_leading_title(chapter: Chapter, work: WorkMeta) -> None:
-    """A headerless file whose first paragraph is one short line with no sentence punctuation: the title."""
-    if len(chapter.paragraphs) < 2:
+def _take_leading_title(chapters: list[Chapter], work: WorkMeta) -> None:
+    """A headerless file whose first paragraph is one short line with no sentence punctuation,
+    followed by more text or by a chapter heading: that line is the title."""
+    first_chapter = chapters[0]
+    if not first_chapter.paragraphs:
         return
-    first = chapter.paragraphs[0]
-    if len(first) <= 60 and not re.search(r"[.!?,;“”\"]$|[“”\"]", first) and len(first.split()) <= 8:
-        work.title = first
-        chapter.paragraphs.pop(0)
-        chapter.scene_breaks = [i - 1 for i in chapter.scene_breaks if i > 1]
+    first = first_chapter.paragraphs[0]
+    alone = len(first_chapter.paragraphs) == 1
+    if alone and len(chapters) == 1:
+        return
+    if len(first) > 60 or len(first.split()) > 8 or re.search(r"[.!?,;]$|[“”\"]", first):
+        return
+    work.title = first
+    if alone:
+        chapters.pop(0)
+    else:
+        first_chapter.paragraphs.pop(0)
+        first_chapter.scene_breaks = [i - 1 for i in first_chapter.scene_breaks if i > 1]

@@ -13,9 +13,8 @@ _SCENE_BREAK = re.compile(
     )\s*$""",
     re.VERBOSE,
 )
-_HAS_LETTERS = re.compile(r"[A-Za-z]{4,}")
 
-_NUMBER_WORDS = [
+_ENGLISH_NUMBERS = [
     "one",
     "two",
     "three",
@@ -35,17 +34,50 @@ _NUMBER_WORDS = [
     "seventeen",
     "eighteen",
     "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
 ]
-_NUMBER = rf"(?:\d+|[IVXLC]+|(?:{'|'.join(_NUMBER_WORDS)})(?:[\s-](?:{'|'.join(_NUMBER_WORDS)}))?)"
+_FRENCH_NUMBERS = [
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix-sept",
+    "dix-huit",
+    "dix-neuf",
+]
+_NUMBER_VALUES: dict[str, int] = {
+    **{word: n for n, word in enumerate(_ENGLISH_NUMBERS, start=1)},
+    **{word: n for n, word in enumerate(_FRENCH_NUMBERS, start=1)},
+    "une": 1,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "vingt": 20,
+    "trente": 30,
+}
+_WORDS = "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True))
+_NUMBER = rf"(?:\d+|[IVXLC]+|(?:{_WORDS})(?:[\s-](?:{_WORDS}))?)"
 CHAPTER_HEADING = re.compile(
     rf"^\s*(?:chapter|part|chapitre|kapitel|cap[ií]tulo|book|prologue|epilogue|interlude)"
     rf"(?:\s+(?P<number>{_NUMBER}))?\s*(?:[:.\-–—]\s*(?P<title>.*\S)?)?\s*$",
     re.IGNORECASE,
 )
+NUMBER_TITLE_HEADING = re.compile(
+    rf"^\s*(?P<number>(?:{_WORDS})(?:[\s-](?:{_WORDS}))?)\s*[:–—]\s*(?P<title>\S.{{0,60}})$", re.IGNORECASE
+)
+"""A spelled-out number and a title: "Three: The Fall", "Un : Kiba"."""
 
 
 def is_scene_break(line: str) -> bool:
@@ -55,16 +87,9 @@ def is_scene_break(line: str) -> bool:
         return False
     if _SCENE_BREAK.match(stripped):
         return True
-    # decorative breaks such as "oOoOo" or "xXxXx": few distinct letters, no real word
+    # decorative breaks such as "oOoOo" or "xXxXx": only o/x/0 between the decoration
     letters = set(stripped.lower()) - set(" *~-_=.")
-    return bool(
-        len(stripped) >= 3
-        and letters
-        and letters <= {"o", "x", "0"}
-        and not _HAS_LETTERS.search(
-            stripped.replace("o", "").replace("O", "").replace("x", "").replace("X", "")
-        )
-    )
+    return len(stripped) >= 3 and bool(letters) and letters <= {"o", "x", "0"}
 
 
 def chapter_heading(line: str) -> tuple[str | None, str | None] | None:
@@ -78,7 +103,12 @@ def chapter_heading(line: str) -> tuple[str | None, str | None] | None:
         return None
     m = CHAPTER_HEADING.match(stripped)
     if not m:
-        return None
+        n = NUMBER_TITLE_HEADING.match(stripped)
+        return (
+            (n.group("number"), n.group("title").strip())
+            if n and not stripped.endswith((".", "?", "!"))
+            else None
+        )
     word = stripped.split()[0].rstrip(":.").lower()
     number, title = m.group("number"), m.group("title")
     if word in {"prologue", "epilogue", "interlude"}:
@@ -89,7 +119,7 @@ def chapter_heading(line: str) -> tuple[str | None, str | None] | None:
 
 
 def number_value(text: str | None) -> int | None:
-    """Value of '3', 'III' or 'Three'/'twenty-one'; None when it is none of those."""
+    """Value of '3', 'III', 'Three', 'twenty-one' or 'dix-sept'; None when it is none of those."""
     if not text:
         return None
     t = text.strip().lower()
@@ -102,20 +132,14 @@ def number_value(text: str | None) -> int | None:
             value = roman[a]
             total += -value if b in roman and roman[b] > value else value
         return total
-    parts = re.split(r"[\s-]+", t)
+    if t in _NUMBER_VALUES:
+        return _NUMBER_VALUES[t]
     total = 0
-    for part in parts:
-        if part not in _NUMBER_WORDS:
+    for part in re.split(r"[\s-]+", t):
+        if part not in _NUMBER_VALUES:
             return None
-        total += _word_value(part)
+        total += _NUMBER_VALUES[part]
     return total
-
-
-def _word_value(word: str) -> int:
-    tens = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-    if word in tens:
-        return tens[word]
-    return _NUMBER_WORDS.index(word) + 1
 
 
 def split_blocks(text: str) -> list[str]:
