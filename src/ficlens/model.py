@@ -148,6 +148,7 @@ class Character(Record):
     canon: str | None = Field(default=None, description="Fandom of the knowledge-base entry matched, if any.")
     lines: int = Field(default=0, description="Quotations spoken.")
     words_spoken: int = 0
+    chapters: list[int] = Field(default_factory=list, description="Chapters in which they are mentioned.")
 
 
 class FandomGuess(Record):
@@ -172,6 +173,51 @@ class Quote(Location):
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
 
 
+RelationKind = Literal["romantic", "friendship", "family", "enmity", "professional"]
+FactKind = Literal["does", "done_to", "feels", "described_as", "called"]
+
+
+class Evidence(Location):
+    """A sentence that supports a relationship kind."""
+
+    text: str
+    kind: RelationKind | None = None
+
+
+class Interactions(Record):
+    scenes: int = Field(default=0, description="Scenes in which both appear.")
+    quotes: dict[str, int] = Field(
+        default_factory=dict, description="Quotes addressed from one to the other: {'c1->c2': n, 'c2->c1': m}."
+    )
+    physical: int = Field(default=0, description="Physical actions between them (kissed, hugged, hit…).")
+
+
+class TagSupport(Record):
+    """Whether the text bears out one of the work's relationship tags."""
+
+    tag: str
+    supported: bool
+    score: float = Field(ge=0.0, le=1.0)
+
+
+class Relationship(Record):
+    characters: list[str] = Field(description="The two character ids.")
+    kinds: dict[RelationKind, float] = Field(default_factory=dict, description="Kind → score in [0, 1].")
+    interactions: Interactions = Field(default_factory=Interactions)
+    evidence: list[Evidence] = Field(default_factory=list)
+    tag_support: list[TagSupport] = Field(default_factory=list)
+
+
+class Fact(Location):
+    """A simple assertion about a character, located at its sentence."""
+
+    character: str
+    kind: FactKind
+    value: str = Field(description="What they do/feel/are called, e.g. 'kissed Spike', 'upset', 'Red'.")
+    text: str = Field(description="The sentence.")
+    by: str | None = Field(default=None, description="For 'called': the character who calls them so.")
+
+
 class Analysis(Record):
     """The document `ficlens analyze` prints."""
 
@@ -183,3 +229,5 @@ class Analysis(Record):
     characters: list[Character] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)

@@ -55,6 +55,7 @@ def export_cast(
                 canon=entity.canon.fandom if entity.canon is not None else None,
                 lines=lines,
                 words_spoken=words,
+                chapters=sorted({document.paragraphs[m.paragraph].chapter for m in entity.mentions}),
             )
         )
     mentions = [
