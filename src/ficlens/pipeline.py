@@ -11,6 +11,16 @@ from typing import TYPE_CHECKING
 
 from ficlens.characters import Cast, build_cast
 from ficlens.characters.export import character_ids, export_cast
+from ficlens.characters.presence import mark_presence
+from ficlens.characters.speech_refs import Utterance, resolve_speech_pronouns
+from ficlens.dialogue import (
+    Attribution,
+    QuoteSpan,
+    add_speech_counts,
+    attribute,
+    detect_quotes,
+    quotes_to_model,
+)
 from ficlens.model import Analysis, FandomGuess, Source, Story, WorkMeta
 from ficlens.nlp import ParsedDocument, parse_document
 from ficlens.text.document import Document
@@ -25,15 +35,38 @@ class NlpResult:
 
     parsed: ParsedDocument
     cast: Cast
-    quotes: list = field(default_factory=list)  # dialogue.QuoteSpan
-    attributions: list = field(default_factory=list)  # dialogue.Attribution
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+    @property
+    def utterances(self) -> list[Utterance]:
+        return [
+            Utterance(q.parts, a.speaker, tuple(a.addressees))
+            for q, a in zip(self.quotes, self.attributions, strict=True)
+        ]
 
 
-def run_nlp(document: Document, work: WorkMeta | None = None, kb: KnowledgeBase | None = None) -> NlpResult:
-    """Parse the document, find its cast and (when the dialogue stage is available) its quotes."""
-    parsed = parse_document(document)
-    cast = build_cast(parsed, (), work, kb)
-    return NlpResult(parsed=parsed, cast=cast)
+def run_nlp(
+    document: Document,
+    work: WorkMeta | None = None,
+    kb: KnowledgeBase | None = None,
+    parsed: ParsedDocument | None = None,
+    quotes: list[QuoteSpan] | None = None,
+) -> NlpResult:
+    """Parse the document, find its quotes and cast, attribute the quotes, then settle the
+    pronouns inside quotes ("I" is the speaker) and who is present.
+
+    `parsed` and `quotes` may be given (cached parses; gold quote spans in evaluation).
+    """
+    parsed = parsed or parse_document(document)
+    quotes = detect_quotes(document) if quotes is None else quotes
+    cast = build_cast(parsed, [part for q in quotes for part in q.parts], work, kb)
+    attributions = attribute(parsed, quotes, cast)
+    result = NlpResult(parsed=parsed, cast=cast, quotes=quotes, attributions=attributions)
+    resolve_speech_pronouns(cast, result.utterances)
+    speakers = frozenset(a.speaker for a in attributions if a.speaker is not None)
+    mark_presence(parsed, cast.mentions, cast.entities, speakers)
+    return result
 
 
 def analyze_story(
@@ -47,6 +80,8 @@ def analyze_story(
     result = run_nlp(document, story.work, kb)
     ids = character_ids(result.cast)
     analysis.characters, analysis.mentions = export_cast(result.cast, document, ids)
+    analysis.quotes = quotes_to_model(document, result.quotes, result.attributions, ids)
+    add_speech_counts(analysis.characters, analysis.quotes)
     if result.cast.fandom_guess is not None and not story.work.fandoms:
         name, confidence = result.cast.fandom_guess
         analysis.fandom_guess = FandomGuess(name=name, confidence=round(confidence, 3))

@@ -1,0 +1,52 @@
+"""Pronouns inside quotations, once speakers are known: "I" is the speaker, "you" the addressee.
+
+A third-person pronoun inside a quote never refers to its speaker or (single) addressee, so one
+that the narrative pass gave to either is moved to the next best candidate or left unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ficlens.characters.lexicon import PRONOUNS
+from ficlens.characters.types import Cast
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Quoted spans (document offsets) with the entity that speaks them and the ones addressed."""
+
+    parts: Sequence[tuple[int, int]]
+    speaker: int | None
+    addressees: Sequence[int] = ()
+
+
+def resolve_speech_pronouns(cast: Cast, utterances: Sequence[Utterance]) -> None:
+    """Assign first- and second-person pronouns in quotes; undo third-person ones that point at
+    the speaker or the addressee."""
+    spans = sorted(((s, e, u) for u in utterances for s, e in u.parts), key=lambda t: t[0])
+    if not spans:
+        return
+    cursor = 0
+    for m in sorted(cast.mentions, key=lambda m: m.start):
+        if m.kind != "pronoun" or not m.in_quote:
+            continue
+        while cursor < len(spans) and spans[cursor][1] <= m.start:
+            cursor += 1
+        if cursor >= len(spans) or not (spans[cursor][0] <= m.start < spans[cursor][1]):
+            continue
+        utterance = spans[cursor][2]
+        _, plural, person = PRONOUNS.get(m.text.lower(), (None, False, 3))
+        if person == 1 and not plural and utterance.speaker is not None:
+            m.entity, m.confidence = utterance.speaker, 0.85
+        elif person == 2 and len(utterance.addressees) == 1:
+            m.entity, m.confidence = utterance.addressees[0], 0.75
+        elif (
+            person == 3
+            and m.entity is not None
+            and (m.entity == utterance.speaker or m.entity in utterance.addressees)
+        ):
+            m.entity, m.confidence = None, 0.0
+    for entity in cast.entities:
+        entity.mentions = [m for m in cast.mentions if m.entity == entity.index]

@@ -1,0 +1,44 @@
+"""Who a quote is spoken to: vocatives, "said to X", else the other participant of the conversation.
+
+Names inside a quote are evidence of the addressee, never of the speaker: "What is this, Red?"
+is said to Red. A name counts as a vocative at the start or end of a quote part or when set off
+by commas.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficlens.characters.types import MentionSpan
+from ficlens.dialogue.cues import MentionIndex
+from ficlens.dialogue.quotes import QuoteSpan
+
+_BEFORE = re.compile(r"(?:^|[,;:!?.—–-]|\b(?:oh|o|dear|my dear|hey|hi|hello|yes|no|well))\s*$", re.IGNORECASE)
+_AFTER = re.compile(r"^\s*(?:[,;:!?.—–-]|$)")
+
+
+def vocatives(text: str, quote: QuoteSpan, mentions: MentionIndex) -> list[MentionSpan]:
+    """Name mentions inside `quote` used to address someone."""
+    out: list[MentionSpan] = []
+    for start, end in quote.inner(text):
+        for m in mentions.within(start, end):
+            if m.kind == "pronoun" or m.entity is None:
+                continue
+            before, after = text[start : m.start], text[m.end : end]
+            if (
+                _BEFORE.search(before)
+                and _AFTER.match(after)
+                and not re.search(r"\b(the|a|an)\s*$", before, re.I)
+            ):
+                out.append(m)
+    return out
+
+
+def mentioned_inside(text: str, quote: QuoteSpan, mentions: MentionIndex) -> set[int]:
+    """Entities named (not by pronoun) inside the quote."""
+    return {
+        m.entity
+        for s, e in quote.inner(text)
+        for m in mentions.within(s, e)
+        if m.entity is not None and m.kind == "name"
+    }

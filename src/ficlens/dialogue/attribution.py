@@ -1,0 +1,191 @@
+"""Speaker and addressees of every quote.
+
+Passes, in order: (1) speech tags and action beats next to the quote name the speaker, resolved to
+a character through the cast (explicit for names, anaphoric for pronouns and descriptions);
+(2) untagged quotes take a speaker by turn-taking inside their conversation (implicit);
+(3) addressees come from vocatives, "said to X", else the other participant of the conversation.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ficlens.characters.types import Cast, MentionSpan
+from ficlens.dialogue.addressees import mentioned_inside, vocatives
+from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
+from ficlens.dialogue.quotes import QuoteSpan
+from ficlens.dialogue.turns import alternate, conversations
+from ficlens.nlp.parse import ParsedDocument
+
+QuoteKind = Literal["explicit", "anaphoric", "implicit"]
+
+
+@dataclass
+class Attribution:
+    """Who said a quote and to whom (entity indexes of the cast)."""
+
+    speaker: int | None
+    addressees: list[int] = field(default_factory=list)
+    type: QuoteKind = "implicit"
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    confidence: float = 0.0
+
+
+def attribute(parsed: ParsedDocument, quotes: list[QuoteSpan], cast: Cast) -> list[Attribution]:
+    """One `Attribution` per quote, in the order of `quotes`."""
+    text = parsed.document.text
+    index = MentionIndex(cast)
+    regions = quote_regions(parsed, quotes)
+    narration = [m for m in index.mentions if not m.in_quote and m.entity is not None and m.kind == "name"]
+    result: list[Attribution] = []
+    forbidden: list[set[int]] = []
+    voc: list[list[int]] = []
+    convo = conversations(parsed.document, quotes)
+    for i, q in enumerate(quotes):
+        v = [m.entity for m in vocatives(text, q, index) if m.entity is not None]
+        voc.append(v)
+        forbidden.append(set(v) | mentioned_inside(text, q, index))
+        turn = _recent_speakers(result, quotes, convo, i)
+        result.append(_from_cue(find_cue(parsed, q, regions, index), narration, forbidden[-1], cast, turn))
+    filled = alternate([a.speaker for a in result], quotes, convo, forbidden)
+    for a, speaker in zip(result, filled, strict=True):
+        if a.speaker is None and speaker is not None:
+            a.speaker, a.type, a.confidence = speaker, "implicit", 0.5
+    for i, q in enumerate(quotes):
+        if result[i].speaker is None:
+            result[i].speaker = _nearest_other(narration, q.start, forbidden[i])
+            result[i].confidence = 0.2 if result[i].speaker is not None else 0.0
+    _addressees(result, quotes, convo, voc, narration)
+    return result
+
+
+def _recent_speakers(
+    result: list[Attribution], quotes: Sequence[QuoteSpan], convo: Sequence[int], i: int
+) -> list[int | None]:
+    """Speakers of the conversation's previous turns (other paragraphs), latest first."""
+    out: list[int | None] = []
+    paragraph = quotes[i].paragraphs[0]
+    for j in range(i - 1, max(i - 6, -1), -1):
+        if convo[j] != convo[i]:
+            break
+        if quotes[j].paragraphs[-1] != paragraph:
+            out.append(result[j].speaker)
+    return out
+
+
+def _from_cue(
+    cue: Cue | None, narration: list[MentionSpan], forbidden: set[int], cast: Cast, turn: list[int | None]
+) -> Attribution:
+    if cue is None or cue.subject is None:
+        return Attribution(speaker=None)
+    entity = cue.subject.entity
+    if cue.subject.kind == "pronoun":
+        local = _by_gender(narration, cue.subject, cast, same_paragraph=True)
+        entity = local if local is not None else _by_turn(entity, cue.subject, cast, turn)
+        entity = entity if entity is not None else _by_gender(narration, cue.subject, cast)
+    if entity is None or (entity in forbidden and cue.subject.kind != "name"):
+        return Attribution(speaker=None)
+    kind: QuoteKind = "explicit" if cue.subject.kind == "name" else "anaphoric"
+    addressees = [m.entity for m in cue.addressees if m.entity is not None and m.entity != entity]
+    return Attribution(
+        speaker=entity,
+        addressees=addressees,
+        type=kind,
+        cue=cue.text,
+        cue_span=(cue.start, cue.end),
+        confidence=(0.9 if cue.speech else 0.7) * (1.0 if kind == "explicit" else 0.85),
+    )
+
+
+def _by_turn(entity: int | None, pronoun: MentionSpan, cast: Cast, turn: list[int | None]) -> int | None:
+    """An unresolved "she said" in a conversation: the last speaker other than the previous one
+    whom the pronoun fits (people take turns)."""
+    if not turn or turn[0] is None or entity is not None:
+        return entity
+    for other in turn[1:]:
+        if other is not None and other != turn[0] and cast.entities[other].gender in (None, pronoun.gender):
+            return other
+    return entity
+
+
+def _by_gender(
+    narration: list[MentionSpan], pronoun: MentionSpan, cast: Cast, same_paragraph: bool = False
+) -> int | None:
+    """The last character named in narration before a pronoun whose gender fits; with
+    `same_paragraph`, only one named earlier in the pronoun's paragraph."""
+    k = bisect_left([m.start for m in narration], pronoun.start)
+    for m in reversed(narration[max(k - 30, 0) : k]):
+        if same_paragraph and m.paragraph != pronoun.paragraph:
+            return None
+        gender = cast.entities[m.entity].gender if m.entity is not None else None
+        if pronoun.gender is None or gender in (None, pronoun.gender):
+            return m.entity
+    return None
+
+
+def _nearest_other(narration: list[MentionSpan], offset: int, forbidden: set[int]) -> int | None:
+    for m in reversed([m for m in narration if m.end <= offset][-20:]):
+        if m.entity is not None and m.entity not in forbidden:
+            return m.entity
+    return None
+
+
+def _addressees(
+    result: list[Attribution],
+    quotes: Sequence[QuoteSpan],
+    convo: Sequence[int],
+    voc: Sequence[list[int]],
+    narration: list[MentionSpan],
+) -> None:
+    for i, (a, _q) in enumerate(zip(result, quotes, strict=True)):
+        chosen = [e for e in voc[i] if e != a.speaker] or [e for e in a.addressees if e != a.speaker]
+        if not chosen:
+            chosen = _participant(result, quotes, convo, i, narration)
+        a.addressees = list(dict.fromkeys(chosen))
+
+
+def _participant(
+    result: list[Attribution],
+    quotes: Sequence[QuoteSpan],
+    convo: Sequence[int],
+    i: int,
+    narration: list[MentionSpan],
+) -> list[int]:
+    """The other side of the conversation: the speaker of the turn just before (previous
+    paragraph), else a character named in this paragraph's narration, else an earlier or the next
+    speaker of the conversation, else one named in the last paragraphs."""
+    speaker = result[i].speaker
+    paragraph = quotes[i].paragraphs[0]
+    if i > 0 and convo[i - 1] == convo[i] and quotes[i - 1].paragraphs[-1] >= paragraph - 1:
+        previous = result[i - 1]
+        if previous.speaker is not None and previous.speaker != speaker:
+            return [previous.speaker]
+        if previous.speaker == speaker and previous.addressees:
+            return previous.addressees
+    own = [
+        m.entity for m in narration if m.paragraph in quotes[i].paragraphs and m.entity not in (None, speaker)
+    ]
+    if own:
+        return [own[0]]
+    for j in range(i - 1, -1, -1):
+        if convo[j] != convo[i]:
+            break
+        if result[j].speaker is not None and result[j].speaker != speaker:
+            return [result[j].speaker]  # type: ignore[list-item]
+        if result[j].speaker == speaker and result[j].addressees:
+            return result[j].addressees
+    for j in range(i + 1, len(result)):
+        if convo[j] != convo[i]:
+            break
+        if result[j].speaker is not None and result[j].speaker != speaker:
+            return [result[j].speaker]  # type: ignore[list-item]
+    near = [m for m in narration if paragraph - 2 <= m.paragraph <= quotes[i].paragraphs[-1]]
+    near.sort(key=lambda m: (m.paragraph == paragraph, m.start), reverse=True)
+    for m in near:
+        if m.entity != speaker and m.entity is not None:
+            return [m.entity]
+    return []

@@ -1,0 +1,294 @@
+"""Speech tags and action beats next to a quotation, read from the spaCy parse.
+
+A cue is the narration that names a speaker: a speech verb with its subject ("she said", "said
+Emma", "Willow asked him") or, failing that, an action beat whose subject acts right before or
+after the quote ("Willow shook her head, “…”"). Cues are searched in the narration between the
+parts of an utterance, then right after it (to the end of that sentence), then right before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from ficlens.characters.lexicon import SPEECH_VERBS
+from ficlens.characters.types import Cast, MentionSpan
+from ficlens.dialogue.quotes import QuoteSpan
+from ficlens.nlp.parse import ParsedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+CUE_VERBS = SPEECH_VERBS | frozenset(
+    [
+        "think",
+        "cry",
+        "reply",
+        "resume",
+        "pursue",
+        "rejoin",
+        "return",
+        "go_on",
+        "shriek",
+        "howl",
+        "wail",
+        "bawl",
+        "grunt",
+        "snort",
+        "yelp",
+        "stammer",
+        "falter",
+        "lisp",
+        "murmur",
+        "sing",
+        "chant",
+        "recite",
+        "read",
+        "write",
+        "shrug",
+        "nod",
+        "smile",
+        "grin",
+        "frown",
+        "say",
+        "tell",
+        "ask",
+        "answer",
+        "whisper",
+        "add",
+        "explain",
+    ]
+)
+"""Lemmas that make a verb a speech tag ("thought Alice" counts, as PDNC's annotators did)."""
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+Position = Literal["between", "after", "before", "previous"]
+
+
+@dataclass
+class Cue:
+    """The words that named the speaker and the mention they point to."""
+
+    text: str
+    start: int
+    end: int
+    subject: MentionSpan | None
+    subject_text: str
+    speech: bool
+    position: Position
+    addressees: list[MentionSpan] = field(default_factory=list)
+
+
+class MentionIndex:
+    """Mentions of a cast looked up by document offset."""
+
+    def __init__(self, cast: Cast) -> None:
+        self.mentions = sorted(cast.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def at(self, start: int, end: int) -> MentionSpan | None:
+        """The mention overlapping [start, end) that starts last before `end`."""
+        k = bisect_right(self.starts, end - 1) - 1
+        while k >= 0 and self.mentions[k].start >= start - 40:
+            m = self.mentions[k]
+            if m.start < end and start < m.end:
+                return m
+            k -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[MentionSpan]:
+        lo = bisect_right(self.starts, start - 1)
+        hi = bisect_right(self.starts, end - 1)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+
+def quote_regions(parsed: ParsedDocument, quotes: Sequence[QuoteSpan]) -> dict[int, list[tuple[int, int]]]:
+    """Per paragraph index, the quoted spans in it (document offsets)."""
+    regions: dict[int, list[tuple[int, int]]] = {}
+    for q in quotes:
+        for span, paragraph in zip(q.parts, q.paragraphs, strict=True):
+            regions.setdefault(paragraph, []).append(span)
+    for spans in regions.values():
+        spans.sort()
+    return regions
+
+
+def narration_windows(
+    parsed: ParsedDocument, quote: QuoteSpan, regions: dict[int, list[tuple[int, int]]]
+) -> list[tuple[Position, int, int]]:
+    """Narration next to `quote`, most telling first: between parts, after, before."""
+    text = parsed.document.text
+    out: list[tuple[Position, int, int]] = []
+    for (_, e1), (s2, _), p1, p2 in zip(
+        quote.parts, quote.parts[1:], quote.paragraphs, quote.paragraphs[1:], strict=False
+    ):
+        if p1 == p2:
+            out.append(("between", e1, s2))
+    first_p, last_p = quote.paragraphs[0], quote.paragraphs[-1]
+    par_last = parsed.document.paragraphs[last_p]
+    others_after = [s for s, _ in regions.get(last_p, []) if s >= quote.end]
+    stop = min([par_last.end, *others_after])
+    after = _first_sentence(text, quote.end, stop)
+    if after[1] > after[0]:
+        out.append(("after", *after))
+    par_first = parsed.document.paragraphs[first_p]
+    others_before = [e for _, e in regions.get(first_p, []) if e <= quote.start]
+    begin = max([par_first.offset, *others_before])
+    before = _last_sentence(text, begin, quote.start)
+    if text[before[0] : before[1]].strip():
+        out.append(("before", *before))
+    elif first_p > 0 and first_p - 1 not in regions:
+        # a quote opening its paragraph after pure narration: "… and thus began:"
+        previous = parsed.document.paragraphs[first_p - 1]
+        if previous.chapter == par_first.chapter:
+            out.append(("previous", *_last_sentence(text, previous.offset, previous.end)))
+    return out
+
+
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Rev|Prof|Sr|Jr|Lt|[A-Z])$")
+_STOP = re.compile(r"[.!?;](?=\s|$)")
+
+
+def _first_sentence(text: str, start: int, stop: int) -> tuple[int, int]:
+    """From `start` to the end of the first sentence with words in it ("…?” He asked as he stood.")."""
+    pos = start
+    for m in _STOP.finditer(text, start, stop):
+        if _ABBREVIATION.search(text, pos, m.start()) or not re.search(r"\w", text[start : m.start()]):
+            continue
+        return start, m.end()
+    return start, stop
+
+
+def _sentence_starts(chunk: str) -> list[int]:
+    return [
+        m.end()
+        for m in re.finditer(r"[.!?;][\"'”’)]*\s+(?=\S)", chunk)
+        if not _ABBREVIATION.search(chunk, 0, m.start())
+    ]
+
+
+def _last_sentence(text: str, begin: int, end: int) -> tuple[int, int]:
+    cuts = _sentence_starts(text[begin:end].rstrip())
+    return begin + (cuts[-1] if cuts else 0), end
+
+
+def _tokens(parsed: ParsedDocument, paragraph: int, start: int, end: int) -> list[Token]:
+    base = parsed.document.paragraphs[paragraph].offset
+    return [t for t in parsed.docs[paragraph] if start <= base + t.idx and base + t.idx + len(t) <= end]
+
+
+def find_cue(
+    parsed: ParsedDocument,
+    quote: QuoteSpan,
+    regions: dict[int, list[tuple[int, int]]],
+    mentions: MentionIndex,
+) -> Cue | None:
+    """The speech tag (or, failing one, the action beat) naming the speaker of `quote`."""
+    windows = narration_windows(parsed, quote, regions)
+    beats: list[Cue] = []
+    for position, start, end in windows:
+        paragraph = parsed.document.index_at(start if position not in ("before", "previous") else end - 1)
+        tokens = _tokens(parsed, paragraph, start, end)
+        for tok in tokens:
+            if tok.lemma_.lower() in CUE_VERBS and tok.pos_ in {"VERB", "AUX"}:
+                cue = _speech_cue(parsed, tok, tokens, mentions, position)
+                if cue is not None:
+                    return cue
+        beat = _beat_cue(parsed, tokens, mentions, position)
+        if beat is not None:
+            beats.append(beat)
+    order = {"between": 0, "before": 1, "after": 2, "previous": 3}
+    adjacent = sorted(beats, key=lambda b: order[b.position])
+    return adjacent[0] if adjacent else None
+
+
+def _speech_cue(
+    parsed: ParsedDocument, verb: Token, tokens: list[Token], mentions: MentionIndex, position: Position
+) -> Cue | None:
+    inside = {t.i for t in tokens}
+    subject = _subject(verb)
+    if subject is None or subject.i not in inside:
+        # inversion: "said Emma", "said the old man", "said he"
+        nxt = [
+            t for t in tokens if t.i > verb.i and t.i <= verb.i + 4 and t.pos_ in {"PROPN", "PRON", "NOUN"}
+        ]
+        subject = nxt[0] if nxt else None
+    if subject is None:
+        return None
+    left = max(subject.left_edge.i, min(inside))
+    start, end = parsed.span_offsets(subject.doc[left : subject.i + 1])
+    mention = mentions.at(*parsed.span_offsets(subject.doc[subject.i : subject.i + 1]))
+    lo, hi = min(verb.i, subject.i), max(verb.i, subject.i)
+    cue_start, _ = parsed.span_offsets(verb.doc[lo : lo + 1])
+    _, cue_end = parsed.span_offsets(verb.doc[hi : hi + 1])
+    cue = Cue(
+        text=parsed.document.text[cue_start:cue_end],
+        start=cue_start,
+        end=cue_end,
+        subject=mention,
+        subject_text=parsed.document.text[start:end],
+        speech=True,
+        position=position,
+    )
+    cue.addressees = _verb_addressees(parsed, verb, mentions)
+    return cue
+
+
+def _subject(verb: Token) -> Token | None:
+    head: Token | None = verb
+    for _ in range(3):
+        if head is None:
+            break
+        for child in head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        head = head.head if head.dep_ in {"conj", "xcomp", "advcl"} and head.head is not head else None
+    return None
+
+
+def _verb_addressees(parsed: ParsedDocument, verb: Token, mentions: MentionIndex) -> list[MentionSpan]:
+    """ "said to Emma", "asked him", "told Willow"."""
+    out: list[MentionSpan] = []
+    for child in verb.children:
+        target = None
+        if child.dep_ in {"dobj", "dative", "iobj"}:
+            target = child
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is not None:
+            m = mentions.at(*parsed.span_offsets(target.doc[target.i : target.i + 1]))
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _beat_cue(
+    parsed: ParsedDocument, tokens: list[Token], mentions: MentionIndex, position: Position
+) -> Cue | None:
+    """The subject of the sentence root in an adjacent narration window ("Willow shook her head,")."""
+    if not tokens:
+        return None
+    roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
+    if position == "before":
+        roots.reverse()
+    for root in roots:
+        subject = _subject(root)
+        if subject is None:
+            continue
+        mention = mentions.at(*parsed.span_offsets(subject.doc[subject.i : subject.i + 1]))
+        if mention is None or mention.in_quote:
+            continue
+        start, end = parsed.span_offsets(root.doc[min(subject.i, root.i) : max(subject.i, root.i) + 1])
+        return Cue(
+            text=parsed.document.text[start:end],
+            start=start,
+            end=end,
+            subject=mention,
+            subject_text=mention.text,
+            speech=False,
+            position=position,
+        )
+    return None

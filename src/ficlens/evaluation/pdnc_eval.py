@@ -1,0 +1,219 @@
+"""`ficlens eval pdnc`: quotation detection and attribution scored on a PDNC-layout folder."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ficlens.dialogue.quotes import QuoteSpan
+from ficlens.evaluation.pdnc import (
+    QUOTE_MARKS,
+    PdncNovel,
+    PdncQuote,
+    load_pdnc,
+    pdnc_novel_names,
+    quote_detection_score,
+    speaker_matches,
+)
+from ficlens.evaluation.spans import Score
+from ficlens.nlp.parse import ParsedDocument, load_nlp, parse_document
+from ficlens.text.document import Document, raw_paragraphs
+
+
+def novel_document(text: str) -> tuple[Document, list[int]]:
+    """The novel as a one-chapter `Document` and, per paragraph, its offset in the raw file."""
+    raws = raw_paragraphs(text)
+    return Document.from_texts([r.text for r in raws]), [r.source_offset for r in raws]
+
+
+def parse_cached(document: Document, cache: Path | None) -> ParsedDocument:
+    """Parse `document`, reusing a spaCy DocBin at `cache` when it holds the same paragraphs."""
+    if cache is not None and cache.is_file():
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin(store_user_data=True).from_disk(cache).get_docs(load_nlp().vocab))
+        if len(docs) == len(document.paragraphs) and all(
+            d.text == p.text for d, p in zip(docs, document.paragraphs, strict=True)
+        ):
+            for index, doc in enumerate(docs):
+                doc.user_data["paragraph"] = index
+            return ParsedDocument(document, docs)
+    parsed = parse_document(document)
+    if cache is not None:
+        from spacy.tokens import DocBin
+
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=True, docs=parsed.docs).to_disk(cache)
+    return parsed
+
+
+def _to_document(offsets: list[int], document: Document, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A raw-file span as document spans, one per paragraph it touches."""
+    out: list[tuple[int, int]] = []
+    k = max(bisect_right(offsets, span[0]) - 1, 0)
+    while k < len(offsets) and offsets[k] < span[1]:
+        p = document.paragraphs[k]
+        s = max(span[0] - offsets[k], 0)
+        e = min(span[1] - offsets[k], len(p.text))
+        if s < e:
+            out.append((p.offset + s, p.offset + e))
+        k += 1
+    return out
+
+
+def _with_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    if s > 0 and text[s - 1] in QUOTE_MARKS:
+        s -= 1
+    if e < len(text) and text[e] in QUOTE_MARKS:
+        e += 1
+    return s, e
+
+
+def gold_quote_spans(
+    novel: PdncNovel, document: Document, offsets: list[int]
+) -> list[tuple[PdncQuote, QuoteSpan]]:
+    """The gold quotations as `QuoteSpan`s of `document` (quote marks included), in text order."""
+    out = []
+    for quote in sorted(novel.quotes, key=lambda q: q.spans[0] if q.spans else (0, 0)):
+        parts = [
+            _with_marks(document.text, p)
+            for span in quote.spans
+            for p in _to_document(offsets, document, span)
+        ]
+        if parts:
+            parts.sort()
+            out.append(
+                (
+                    quote,
+                    QuoteSpan(
+                        parts=parts,
+                        paragraphs=[document.index_at(s) for s, _ in parts],
+                        closed=[True] * len(parts),
+                    ),
+                )
+            )
+    return out
+
+
+def predicted_raw_spans(
+    document: Document, offsets: list[int], quotes: Sequence[QuoteSpan]
+) -> list[tuple[int, int]]:
+    """Detected quote parts as offsets into the raw novel file."""
+    out = []
+    for q in quotes:
+        for (s, e), k in zip(q.parts, q.paragraphs, strict=True):
+            base = document.paragraphs[k].offset
+            out.append((s - base + offsets[k], e - base + offsets[k]))
+    return out
+
+
+@dataclass
+class _Tally:
+    detection: Score = field(default_factory=lambda: Score(0, 0, 0))
+    quotes: int = 0
+    speaker: list[int] = field(default_factory=lambda: [0, 0])
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+    addressee: list[int] = field(default_factory=lambda: [0, 0])
+
+    def add(self, other: _Tally) -> None:
+        d = self.detection
+        self.detection = Score(
+            d.tp + other.detection.tp, d.fp + other.detection.fp, d.fn + other.detection.fn
+        )
+        self.quotes += other.quotes
+        for mine, theirs in ((self.speaker, other.speaker), (self.addressee, other.addressee)):
+            mine[0] += theirs[0]
+            mine[1] += theirs[1]
+        for key, (right, total) in other.by_type.items():
+            slot = self.by_type.setdefault(key, [0, 0])
+            slot[0] += right
+            slot[1] += total
+
+    def report(self) -> dict[str, Any]:
+        def ratio(pair: list[int]) -> float:
+            return round(pair[0] / pair[1], 4) if pair[1] else 0.0
+
+        d = self.detection
+        return {
+            "quotes": self.quotes,
+            "quote_detection": {
+                "precision": round(d.precision, 4),
+                "recall": round(d.recall, 4),
+                "f1": round(d.f1, 4),
+            },
+            "speaker_accuracy": ratio(self.speaker),
+            "speaker_accuracy_by_type": {t: ratio(self.by_type.get(t, [0, 0])) for t in _TYPES},
+            "addressee_accuracy": ratio(self.addressee),
+        }
+
+
+_TYPES = ("Explicit", "Anaphoric", "Implicit")
+
+
+def score_novel(novel: PdncNovel, cache: Path | None = None) -> _Tally:
+    """Detection, speaker and addressee counts for one novel (the system finds its own characters)."""
+    from ficlens.characters import build_cast
+    from ficlens.dialogue import attribute, detect_quotes
+
+    tally = _Tally()
+    document, offsets = novel_document(novel.text)
+    predicted = detect_quotes(document)
+    gold_spans = [span for q in novel.quotes for span in q.spans]
+    tally.detection = quote_detection_score(
+        gold_spans, predicted_raw_spans(document, offsets, predicted), novel.text
+    )
+    parsed = parse_cached(document, cache)
+    gold = gold_quote_spans(novel, document, offsets)
+    spans = [q for _, q in gold]
+    cast = build_cast(parsed, [p for q in spans for p in q.parts])
+    attributions = attribute(parsed, spans, cast)
+    for (quote, _), attribution in zip(gold, attributions, strict=True):
+        name = cast.entities[attribution.speaker].name if attribution.speaker is not None else None
+        right = int(speaker_matches(novel, quote.speaker, name))
+        tally.quotes += 1
+        tally.speaker[0] += right
+        tally.speaker[1] += 1
+        if quote.quote_type is not None:
+            slot = tally.by_type.setdefault(quote.quote_type, [0, 0])
+            slot[0] += right
+            slot[1] += 1
+        if quote.addressees:
+            predicted_names = [cast.entities[a].name for a in attribution.addressees]
+            tally.addressee[0] += int(
+                any(
+                    speaker_matches(novel, gold_name, p)
+                    for gold_name in quote.addressees
+                    for p in predicted_names
+                )
+            )
+            tally.addressee[1] += 1
+    return tally
+
+
+def evaluate_pdnc(
+    root: Path,
+    novels: Sequence[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+) -> dict[str, Any]:
+    """The `ficlens eval pdnc` report over the novels of a PDNC-layout folder.
+
+    Quote detection compares predicted spans with gold sub-quotation spans (quote marks stripped);
+    speaker and addressee accuracy are measured on the gold quote spans, with the characters the
+    system finds itself. `cache_dir` keeps spaCy parses between runs.
+    """
+    total = _Tally()
+    per_novel: dict[str, dict[str, Any]] = {}
+    names = list(novels) if novels is not None else pdnc_novel_names(root)
+    for name in names:
+        if progress is not None:
+            progress(name)
+        novel = load_pdnc(root, [name])[0]
+        tally = score_novel(novel, cache_dir / f"{name}.spacy" if cache_dir else None)
+        per_novel[name] = tally.report()
+        total.add(tally)
+    return {"novels": len(names), **total.report(), "per_novel": per_novel}

