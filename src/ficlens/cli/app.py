@@ -14,6 +14,7 @@ from ficlens import __version__
 from ficlens.api import analyze
 from ficlens.cli.evaluate import eval_app
 from ficlens.cli.output import write_text
+from ficlens.cli.quotes import quotes_command
 from ficlens.errors import FiclensError
 from ficlens.ingest import DEFAULT_MAX_BYTES, READERS
 from ficlens.model import Analysis
@@ -96,6 +97,7 @@ def formats_command() -> None:
 
 
 app.add_typer(eval_app, name="eval")
+app.command("quotes")(quotes_command)
 
 
 @app.command("schema")

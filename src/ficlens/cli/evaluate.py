@@ -72,3 +72,35 @@ def litbank_command(folder: Folder, as_json: AsJson = False, limit: Limit = None
         task = progress.add_task("litbank", total=len(ids))
         report = evaluate_litbank(folder, ids, knowledge_base(), lambda _: progress.advance(task))
     _print(report, as_json, "LitBank")
+
+
+@eval_app.command("pdnc")
+def pdnc_command(
+    folder: Folder,
+    as_json: AsJson = False,
+    limit: Limit = None,
+    per_novel: Annotated[bool, typer.Option("--per-novel", help="Include per-novel scores.")] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", file_okay=False, help="Folder to keep spaCy parses between runs."),
+    ] = None,
+) -> None:
+    """Score quote detection, speaker and addressee attribution on a PDNC folder.
+
+    Example: ficlens eval pdnc ../shared/data/pdnc --json --cache /tmp/pdnc-cache
+    """
+    from ficlens.evaluation.pdnc import pdnc_novel_names
+    from ficlens.evaluation.pdnc_eval import evaluate_pdnc
+
+    names = pdnc_novel_names(folder)[:limit] if limit else pdnc_novel_names(folder)
+    with _progress(len(names)) as progress:
+        task = progress.add_task("pdnc", total=len(names))
+
+        def advance(name: str) -> None:
+            progress.update(task, description=name)
+            progress.advance(task)
+
+        report = evaluate_pdnc(folder, names, advance, cache)
+    if not per_novel:
+        report.pop("per_novel", None)
+    _print(report, as_json, "PDNC")
