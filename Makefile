@@ -22,8 +22,8 @@ demo: install
 	$(BIN)/ficlens analyze $(SHARED)/examples/hard-truths.txt
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests training benchmarks
+	$(BIN)/ruff format --check src tests training benchmarks
 
 typecheck: install
 	$(BIN)/mypy

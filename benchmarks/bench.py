@@ -55,8 +55,16 @@ def main() -> None:
         raise SystemExit("../shared is not present: nothing to benchmark")
     nlp = load_nlp()
     table = Table(title="ficlens benchmark (seconds, best of %d)" % args.repeat)
-    for column in ("file", "words", "spaCy parse", "ingest", "full analysis", "full / spaCy", "words/s",
-                   "peak MiB"):
+    for column in (
+        "file",
+        "words",
+        "spaCy parse",
+        "ingest",
+        "full analysis",
+        "full / spaCy",
+        "words/s",
+        "peak MiB",
+    ):
         table.add_column(column, justify="right" if column != "file" else "left")
     for path in files:
         meta = analyze(path, nlp=False)
@@ -71,8 +79,14 @@ def main() -> None:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         table.add_row(
-            path.name[:40], str(words), f"{base:.3f}", f"{ingest:.3f}", f"{full:.3f}",
-            f"{full / base:.2f}×" if base else "-", f"{words / full:,.0f}", f"{peak / 1048576:.1f}",
+            path.name[:40],
+            str(words),
+            f"{base:.3f}",
+            f"{ingest:.3f}",
+            f"{full:.3f}",
+            f"{full / base:.2f}×" if base else "-",
+            f"{words / full:,.0f}",
+            f"{peak / 1048576:.1f}",
         )
     Console().print(table)
 

@@ -4,31 +4,101 @@ from __future__ import annotations
 
 PRONOUNS: dict[str, tuple[str | None, bool, int]] = {
     # word: (gender, plural, person)
-    "he": ("male", False, 3), "him": ("male", False, 3), "his": ("male", False, 3), "himself": ("male", False, 3),
-    "she": ("female", False, 3), "her": ("female", False, 3), "hers": ("female", False, 3),
+    "he": ("male", False, 3),
+    "him": ("male", False, 3),
+    "his": ("male", False, 3),
+    "himself": ("male", False, 3),
+    "she": ("female", False, 3),
+    "her": ("female", False, 3),
+    "hers": ("female", False, 3),
     "herself": ("female", False, 3),
-    "they": (None, True, 3), "them": (None, True, 3), "their": (None, True, 3), "theirs": (None, True, 3),
-    "themselves": (None, True, 3), "themself": (None, False, 3),
-    "i": (None, False, 1), "me": (None, False, 1), "my": (None, False, 1), "mine": (None, False, 1),
+    "they": (None, True, 3),
+    "them": (None, True, 3),
+    "their": (None, True, 3),
+    "theirs": (None, True, 3),
+    "themselves": (None, True, 3),
+    "themself": (None, False, 3),
+    "i": (None, False, 1),
+    "me": (None, False, 1),
+    "my": (None, False, 1),
+    "mine": (None, False, 1),
     "myself": (None, False, 1),
-    "we": (None, True, 1), "us": (None, True, 1), "our": (None, True, 1), "ours": (None, True, 1),
+    "we": (None, True, 1),
+    "us": (None, True, 1),
+    "our": (None, True, 1),
+    "ours": (None, True, 1),
     "ourselves": (None, True, 1),
-    "you": (None, False, 2), "your": (None, False, 2), "yours": (None, False, 2), "yourself": (None, False, 2),
-    "yourselves": (None, True, 2), "thee": (None, False, 2), "thou": (None, False, 2), "thy": (None, False, 2),
-    "thine": (None, False, 2), "ye": (None, True, 2),
+    "you": (None, False, 2),
+    "your": (None, False, 2),
+    "yours": (None, False, 2),
+    "yourself": (None, False, 2),
+    "yourselves": (None, True, 2),
+    "thee": (None, False, 2),
+    "thou": (None, False, 2),
+    "thy": (None, False, 2),
+    "thine": (None, False, 2),
+    "ye": (None, True, 2),
 }
 
 HONORIFICS: dict[str, str | None] = {
-    "mr": "male", "mr.": "male", "mister": "male", "sir": "male", "lord": "male", "master": "male",
-    "mrs": "female", "mrs.": "female", "miss": "female", "ms": "female", "ms.": "female", "lady": "female",
-    "madam": "female", "madame": "female", "mme": "female", "mademoiselle": "female", "dame": "female",
-    "dr": None, "dr.": None, "doctor": None, "professor": None, "prof.": None, "captain": None, "capt.": None,
-    "colonel": None, "col.": None, "general": None, "major": None, "lieutenant": None, "sergeant": None,
-    "detective": None, "inspector": None, "officer": None, "agent": None, "commander": None, "admiral": None,
-    "father": "male", "brother": "male", "uncle": "male", "aunt": "female", "sister": "female", "mother": "female",
-    "king": "male", "queen": "female", "prince": "male", "princess": "female", "duke": "male", "duchess": "female",
-    "count": "male", "countess": "female", "baron": "male", "baroness": "female", "st.": None, "saint": None,
-    "rev.": "male", "reverend": "male", "messrs": None, "sensei": None,
+    "mr": "male",
+    "mr.": "male",
+    "mister": "male",
+    "sir": "male",
+    "lord": "male",
+    "master": "male",
+    "mrs": "female",
+    "mrs.": "female",
+    "miss": "female",
+    "ms": "female",
+    "ms.": "female",
+    "lady": "female",
+    "madam": "female",
+    "madame": "female",
+    "mme": "female",
+    "mademoiselle": "female",
+    "dame": "female",
+    "dr": None,
+    "dr.": None,
+    "doctor": None,
+    "professor": None,
+    "prof.": None,
+    "captain": None,
+    "capt.": None,
+    "colonel": None,
+    "col.": None,
+    "general": None,
+    "major": None,
+    "lieutenant": None,
+    "sergeant": None,
+    "detective": None,
+    "inspector": None,
+    "officer": None,
+    "agent": None,
+    "commander": None,
+    "admiral": None,
+    "father": "male",
+    "brother": "male",
+    "uncle": "male",
+    "aunt": "female",
+    "sister": "female",
+    "mother": "female",
+    "king": "male",
+    "queen": "female",
+    "prince": "male",
+    "princess": "female",
+    "duke": "male",
+    "duchess": "female",
+    "count": "male",
+    "countess": "female",
+    "baron": "male",
+    "baroness": "female",
+    "st.": None,
+    "saint": None,
+    "rev.": "male",
+    "reverend": "male",
+    "messrs": None,
+    "sensei": None,
 }
 
 FEMALE_NOUNS = frozenset(
@@ -43,7 +113,9 @@ MALE_NOUNS = frozenset(
 )
 
 PERSON_NOUNS = frozenset(
-    FEMALE_NOUNS | MALE_NOUNS | frozenset(
+    FEMALE_NOUNS
+    | MALE_NOUNS
+    | frozenset(
         "person people child children kid baby friend enemy stranger companion partner lover spouse parent "
         "sibling cousin relative family servant officer soldier captain doctor nurse teacher student "
         "professor pupil detective inspector agent vampire slayer demon werewolf ghost watcher hunter "
@@ -72,4 +144,50 @@ SPEECH_VERBS = frozenset(
 COGNITION_VERBS = frozenset(
     "think remember recall wonder imagine dream wish miss know believe forget hope fear want love hate "
     "like consider suppose guess doubt realize realise".split()
+)
+
+ROLE_NOUNS = frozenset(
+    # occupations, ranks and social roles, written from general knowledge (not from LitBank's
+    # annotations) so that cross-validation stays honest
+    "accountant actor admiral adventurer advocate agent ambassador apprentice archbishop architect "
+    "aristocrat "
+    "artist astronomer athlete attendant attorney auditor aunt author baker banker barber bard baronet "
+    "barrister beggar bishop blacksmith boatman bookseller boxer bride bridegroom broker brute "
+    "burglar butcher "
+    "cabman captain cardinal carpenter cashier chairman chambermaid champion chancellor chaplain chauffeur "
+    "chemist chief chieftain citizen clergyman clerk client coachman cobbler colonel comrade conductor "
+    "confessor constable consul convict cook coroner councillor counsellor counselor courier courtier "
+    "cowboy creditor criminal curate customer dancer deacon dean debtor defendant delegate dentist deputy "
+    "diplomat director drunkard duchess editor emigrant emperor employer engineer envoy escort explorer "
+    "fiddler fisherman footman foreman forester gamekeeper gaoler general gentlewoman giant governor "
+    "groom guardian gunner harlot headmaster heiress herdsman hermit highwayman historian horseman "
+    "housemaid hunter husband idiot immigrant innkeeper instructor interpreter inventor janitor jailer "
+    "jester jeweller jeweler jockey journalist juror justice keeper labourer laborer lackey landowner "
+    "laundress lawyer lecturer librarian lieutenant magician magistrate maiden manager mariner marquis "
+    "marshal martyr mason mayor mechanic mediator merchant midshipman midwife milkmaid miller millionaire "
+    "miner minister missionary monarch musician narrator navigator negotiator novelist nursemaid occupant "
+    "offender official orator outlaw painter pastor patron pauper peddler pedlar philosopher physician "
+    "pickpocket pilgrim pioneer pirate planter playwright ploughman plowman poet policeman politician "
+    "pope porter postman preacher prelate president priestess principal prisoner professor prophet "
+    "proprietor prostitute publican publisher quaker rabbi ranger reader rector referee refugee regent "
+    "reporter rider robber rogue sage saint savage scholar schoolboy schoolgirl schoolmaster schoolmistress "
+    "scientist scoundrel scribe sculptor seaman secretary senator sentry sergeant servant settler shepherd "
+    "sheriff singer slave smith soldier solicitor sovereign spectator squire steward stranger stripling "
+    "student successor suitor surgeon tailor teacher thief tourist trader traveller traveler trooper "
+    "tutor tyrant uncle undertaker usurer valet vagabond vicar victor villager viscount voyager waiter "
+    "wanderer warden warrior washerwoman weaver whaler widow writer yeoman youngster "
+    "ancestor descendant kinsman kinswoman grandson granddaughter grandchild godmother godfather "
+    "stepmother stepfather stepson stepdaughter brother-in-law sister-in-law son-in-law daughter-in-law "
+    "foe fellow-creature acquaintance admirer bachelor spinster newcomer inhabitant native foreigner "
+    "neighbour neighbor passenger pedestrian sufferer survivor believer follower disciple devotee "
+    "sinner saviour savior deity god goddess fairy nymph giantess ogre witch wizard gentleman gentlemen "
+    "parson priest monk nun friar abbot abbess sexton beadle clerk squaw brave chap fellow rascal villain "
+    "fool simpleton dunce coward hero heroine darling sweetheart".split()
+)
+
+GROUP_NOUNS = frozenset(
+    # collectives LitBank annotates as PER when they are made of people
+    "army audience band brotherhood class clan committee community company congregation council court "
+    "crew crowd family folk gang generation group household humanity jury mankind mob multitude nation "
+    "party populace public race regiment society staff team throng tribe troop".split()
 )
