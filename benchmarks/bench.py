@@ -54,7 +54,7 @@ def main() -> None:
     if not files:
         raise SystemExit("../shared is not present: nothing to benchmark")
     nlp = load_nlp()
-    table = Table(title="ficlens benchmark (seconds, best of %d)" % args.repeat)
+    table = Table(title=f"ficlens benchmark (seconds, best of {args.repeat})")
     for column in (
         "file",
         "words",
