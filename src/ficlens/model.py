@@ -187,7 +187,8 @@ class Evidence(Location):
 class Interactions(Record):
     scenes: int = Field(default=0, description="Scenes in which both appear.")
     quotes: dict[str, int] = Field(
-        default_factory=dict, description="Quotes addressed from one to the other: {'c1->c2': n, 'c2->c1': m}."
+        default_factory=dict,
+        description="Quotes addressed from one to the other: {'c1->c2': n, 'c2->c1': m}.",
     )
     physical: int = Field(default=0, description="Physical actions between them (kissed, hugged, hit…).")
 

@@ -26,6 +26,7 @@ from ficlens.nlp import ParsedDocument, parse_document
 from ficlens.text.document import Document
 
 if TYPE_CHECKING:
+    from ficlens.characters.mention_model import PerModel
     from ficlens.kb import KnowledgeBase
 
 
@@ -52,15 +53,17 @@ def run_nlp(
     kb: KnowledgeBase | None = None,
     parsed: ParsedDocument | None = None,
     quotes: list[QuoteSpan] | None = None,
+    mention_model: PerModel | None = None,
 ) -> NlpResult:
     """Parse the document, find its quotes and cast, attribute the quotes, then settle the
     pronouns inside quotes ("I" is the speaker) and who is present.
 
-    `parsed` and `quotes` may be given (cached parses; gold quote spans in evaluation).
+    `parsed` and `quotes` may be given (cached parses; gold quote spans in evaluation), and
+    `mention_model` replaces the shipped mention classifier (cross-validation).
     """
     parsed = parsed or parse_document(document)
     quotes = detect_quotes(document) if quotes is None else quotes
-    cast = build_cast(parsed, [part for q in quotes for part in q.parts], work, kb)
+    cast = build_cast(parsed, [part for q in quotes for part in q.parts], work, kb, mention_model)
     attributions = attribute(parsed, quotes, cast)
     result = NlpResult(parsed=parsed, cast=cast, quotes=quotes, attributions=attributions)
     resolve_speech_pronouns(cast, result.utterances)

@@ -10,8 +10,10 @@ they equal a gold PER span (entities/brat), and a logistic regression (scikit-le
 learns which are people. The k folds split the documents (document i goes to fold i mod k, ids
 sorted), each fold's model runs through the real `detect_mentions` on the held-out documents, and
 the table reports exact-span precision, recall and F1 per fold and micro-averaged over all
-held-out documents. The model trained on all documents is then written as JSON
-(`src/ficlens/characters/weights/per_mentions.json`) for plain-Python inference.
+held-out documents, and the coreference scores (MUC, B3, CEAF-e, CoNLL F1) of the whole
+pipeline run with each fold's model on its held-out documents. The model trained on all
+documents is then written as JSON (`src/ficlens/characters/weights/per_mentions.json`) for
+plain-Python inference.
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ from ficlens.characters.mention_model import (
     head_features,
 )
 from ficlens.characters.mention_spans import Candidate, candidates
-from ficlens.characters.mentions import detect_mentions
+from ficlens.evaluation.coref_metrics import CorefScores
 from ficlens.evaluation.litbank import LitBankDoc, load_litbank
-from ficlens.evaluation.spans import Score, micro_average, prf
+from ficlens.evaluation.litbank_eval import report, score_doc, system_output
+from ficlens.evaluation.spans import Score
 from ficlens.nlp import load_nlp, parse_document
 from ficlens.nlp.parse import ParsedDocument
 from ficlens.text.document import Document
@@ -132,24 +135,18 @@ def train(examples: list[Example], c: float, threshold: float) -> PerModel:
     return PerModel(head, boundary, threshold)
 
 
-def system_spans(ex: Example, model: PerModel) -> set[Span]:
-    """The PER spans `detect_mentions` finds with `model`, in LitBank offsets (as litbank_eval maps them)."""
-    document = ex.parsed.document
-    out: set[Span] = set()
-    for m in detect_mentions(ex.parsed, model=model):
-        if m.kind in {"name", "nominal"}:
-            index = document.index_at(m.start)
-            shift = ex.line_starts[index] - document.paragraphs[index].offset
-            out.add((m.start + shift, m.end + shift))
-    return out
-
-
-def cross_validate(examples: list[Example], folds: int, c: float, threshold: float) -> list[list[Score]]:
-    by_fold: list[list[Score]] = []
+def cross_validate(
+    examples: list[Example], folds: int, c: float, threshold: float
+) -> list[list[tuple[Score, CorefScores]]]:
+    """Per fold, per held-out document: PER mention scores and coreference scores of the whole
+    pipeline (`evaluation.litbank_eval.system_output`) run with that fold's mention model."""
+    by_fold: list[list[tuple[Score, CorefScores]]] = []
     for k in range(folds):
         test = [ex for i, ex in enumerate(examples) if i % folds == k]
         model = train([ex for i, ex in enumerate(examples) if i % folds != k], c, threshold)
-        by_fold.append([prf(set(ex.doc.per_spans), system_spans(ex, model)) for ex in test])
+        by_fold.append(
+            [score_doc(ex.doc, *system_output(ex.doc, None, ex.parsed, mention_model=model)) for ex in test]
+        )
     return by_fold
 
 
@@ -177,12 +174,19 @@ def main(argv: list[str] | None = None) -> int:
         file=sys.stderr,
     )
     by_fold = cross_validate(examples, args.folds, args.C, args.threshold)
-    print(f"{'fold':>6} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6}")
-    for k, scores in enumerate(by_fold):
-        s = micro_average(scores)
-        print(f"{k:>6} {len(scores):>5} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
-    total = micro_average([s for scores in by_fold for s in scores])
-    print(f"{'all':>6} {len(examples):>5} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}")
+    print(
+        f"{'fold':>6} {'docs':>5} {'P':>6} {'R':>6} {'F1':>6} {'MUC':>6} {'B3':>6} {'CEAFe':>6} {'CoNLL':>6}"
+    )
+    rows = [(str(k), scores) for k, scores in enumerate(by_fold)]
+    rows.append(("all", [s for scores in by_fold for s in scores]))
+    for label, scores in rows:
+        r = report(scores)
+        m, co = r["per_mentions"], r["coref"]
+        assert isinstance(m, dict) and isinstance(co, dict)
+        print(
+            f"{label:>6} {len(scores):>5} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
+            f"{co['muc']:6.3f} {co['b3']:6.3f} {co['ceafe']:6.3f} {co['conll_f1']:6.3f}"
+        )
     if not args.no_export:
         model = train(examples, args.C, args.threshold)
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from ficlens.model import WorkMeta
 from ficlens.nlp.parse import ParsedDocument
 
 if TYPE_CHECKING:
+    from ficlens.characters.mention_model import PerModel
     from ficlens.kb import Fandom, KnowledgeBase
 
 GUESS_THRESHOLD = 0.5
@@ -44,12 +45,18 @@ def build_cast(
     quote_spans: Sequence[tuple[int, int]] = (),
     work: WorkMeta | None = None,
     kb: KnowledgeBase | None = None,
+    mention_model: PerModel | None = None,
 ) -> Cast:
-    """Find the characters of `parsed` and resolve every reference to them."""
+    """Find the characters of `parsed` and resolve every reference to them.
+
+    `mention_model` replaces the shipped mention classifier (cross-validation).
+    """
     fandom = choose_fandom(work, kb)
     tag_names = _tag_names(work)
     guess: tuple[str, float] | None = None
-    mentions = detect_mentions(parsed, quote_spans, tag_names + _fandom_names(fandom), _descriptors(fandom))
+    mentions = detect_mentions(
+        parsed, quote_spans, tag_names + _fandom_names(fandom), _descriptors(fandom), model=mention_model
+    )
     if fandom is None and kb is not None:
         names = [m.text for m in mentions if m.kind == "name"]
         ranked = kb.guess_fandom(names)
@@ -59,7 +66,11 @@ def build_cast(
             if confidence >= GUESS_THRESHOLD:
                 fandom = best
                 mentions = detect_mentions(
-                    parsed, quote_spans, tag_names + _fandom_names(fandom), _descriptors(fandom)
+                    parsed,
+                    quote_spans,
+                    tag_names + _fandom_names(fandom),
+                    _descriptors(fandom),
+                    model=mention_model,
                 )
     entities = cluster_names(mentions, fandom)
     infer_genders(parsed, mentions, entities)

@@ -51,7 +51,7 @@ class _Resolver:
 
     def run(self) -> None:
         for m in sorted(self.mentions, key=lambda x: x.start):
-            token = self.parsed.token_at(m.start if m.kind == "name" else m.end - 1)
+            token = self.parsed.root_of(m.start, m.end)
             subject = bool(token is not None and token.dep_ in {"nsubj", "nsubjpass"})
             sentence = self.sentences.get((m.paragraph, token.sent.start_char), 0) if token is not None else 0
             chosen = self._resolve(m, token, sentence)

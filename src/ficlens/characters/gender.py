@@ -26,8 +26,8 @@ def infer_genders(
     for i, m in enumerate(ordered):
         if m.kind != "name" or m.entity is None:
             continue
-        token = parsed.token_at(m.start)
-        if token is None or token.dep_ not in {"nsubj", "compound"}:
+        token = parsed.root_of(m.start, m.end)
+        if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
             continue
         sentence_end = parsed.document.paragraphs[m.paragraph].offset + token.sent.end_char
         for nxt in ordered[i + 1 : i + 4]:

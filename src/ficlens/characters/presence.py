@@ -21,7 +21,7 @@ def mark_presence(
     for m in mentions:
         if m.entity is None or m.in_quote or entities[m.entity].present:
             continue
-        token = parsed.token_at(m.end - 1 if m.kind != "name" else m.start)
+        token = parsed.root_of(m.start, m.end)
         if token is None:
             continue
         root = token

@@ -27,6 +27,13 @@ class MentionSpan:
     gender: str | None = None
     plural: bool = False
 
+    @property
+    def is_title(self) -> bool:
+        """A bare title ("Mr.", "Lady") nested in a name: a PER span in LitBank, but no reference."""
+        from ficlens.characters.lexicon import HONORIFICS
+
+        return self.kind == "nominal" and " " not in self.text.strip() and self.text.lower() in HONORIFICS
+
 
 @dataclass
 class Entity:

@@ -56,6 +56,13 @@ class ParsedDocument:
         base = self.document.paragraphs[span.doc.user_data["paragraph"]].offset
         return base + span.start_char, base + span.end_char
 
+    def root_of(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the text at document offsets [start, end) (expanded to tokens)."""
+        index = self.document.index_at(start)
+        base = self.document.paragraphs[index].offset
+        span = self.docs[index].char_span(start - base, end - base, alignment_mode="expand")
+        return span.root if span is not None and len(span) else self.token_at(start)
+
     def token_at(self, offset: int) -> Token | None:
         """The token covering document offset `offset`, if any."""
         index = self.document.index_at(offset)
