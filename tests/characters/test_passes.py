@@ -82,7 +82,7 @@ def test_pronouns_follow_gender() -> None:
 
 
 def test_object_pronoun_is_not_its_own_subject() -> None:
-    cast = cast_of("Nadia saw Priya in the hall. Nadia hugged her.")
+    cast = cast_of("Nadia saw Priya in the hall. Priya waved.", "Nadia walked over. Nadia hugged her.")
     assert entity_of(cast, "her") == "Priya"
 
 

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import DocBin
 
 from ficlens.characters.mention_model import (
     DocumentContext,
@@ -39,11 +38,9 @@ from ficlens.characters.mention_model import (
 from ficlens.characters.mention_spans import Candidate, candidates
 from ficlens.evaluation.coref_metrics import CorefScores
 from ficlens.evaluation.litbank import LitBankDoc, load_litbank
-from ficlens.evaluation.litbank_eval import report, score_doc, system_output
+from ficlens.evaluation.litbank_eval import litbank_document, report, score_doc, system_output
 from ficlens.evaluation.spans import Score
-from ficlens.nlp import load_nlp, parse_document
-from ficlens.nlp.parse import ParsedDocument
-from ficlens.text.document import Document
+from ficlens.nlp.parse import ParsedDocument, parse_cached
 
 ROOT = Path(__file__).resolve().parents[2]
 WEIGHTS = ROOT / "src/ficlens/characters/weights/per_mentions.json"
@@ -64,24 +61,8 @@ class Example:
 
 
 def parse(doc: LitBankDoc, cache: Path | None) -> tuple[ParsedDocument, list[int]]:
-    lines = doc.text.split("\n")
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    document = Document.from_texts(lines)
-    path = cache / f"{doc.id}.spacy" if cache else None
-    if path is not None and path.is_file():
-        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(load_nlp().vocab))
-        return ParsedDocument(document, docs), starts
-    parsed = parse_document(document)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=True)
-        for d in parsed.docs:
-            db.add(d)
-        path.write_bytes(db.to_bytes())
-    return parsed, starts
+    document, starts = litbank_document(doc)
+    return parse_cached(document, cache / f"{doc.id}.spacy" if cache else None), starts
 
 
 def example(doc: LitBankDoc, cache: Path | None) -> Example:

@@ -16,7 +16,7 @@ from ficlens.characters.lexicon import FEMALE_NOUNS, MALE_NOUNS, PRONOUNS
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import ParsedDocument
 
-WINDOW_SENTENCES = 10
+WINDOW_SENTENCES = 15
 """How many sentences back a pronoun or description looks for its character."""
 
 _DEFINITE = {"the", "that", "this", "these", "those"}
@@ -119,12 +119,8 @@ class _Resolver:
         gender = _noun_gender(head)
         if gender is None:
             return None
-        # a gendered description ("the woman") of the only recent character of that gender
-        recent = {
-            s.entity for s in self.history if sentence - s.sentence <= WINDOW_SENTENCES and not s.plural
-        }
-        same = [i for i in recent if self.entities[i].gender == gender]
-        return same[0] if len(same) == 1 else None
+        # a gendered description ("the woman") of the most recent character of that gender
+        return self._recent(sentence, lambda s: not s.plural and self.entities[s.entity].gender == gender)
 
     def _recent(self, sentence: int, wanted: object) -> int | None:
         for seen in reversed(self.history):

@@ -30,13 +30,25 @@ Span = tuple[int, int]
 
 
 def litbank_document(doc: LitBankDoc) -> tuple[Document, list[int]]:
-    """The excerpt as a `Document` of one paragraph per line, and each line's offset in the file."""
-    lines = doc.text.split("\n")
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
+    """The excerpt as a `Document` and each paragraph's offset in the file.
+
+    LitBank's text has one sentence per line and no paragraph breaks. Each line is a paragraph,
+    except that lines are joined (newline → space, so offsets are kept) while a quotation is open:
+    a speech of several sentences stays one quotation.
+    """
+    paragraphs: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    open_quotes = 0
+    for line in doc.text.split("\n"):
+        if open_quotes > 0 and paragraphs:
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+            starts.append(offset)
+        open_quotes = max(0, open_quotes + line.count("“") - line.count("”"))
         offset += len(line) + 1
-    return Document.from_texts(lines), starts
+    return Document.from_texts(paragraphs), starts
 
 
 def system_output(

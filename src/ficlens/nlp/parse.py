@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ficlens.errors import FiclensError
@@ -81,3 +82,23 @@ def parse_document(document: Document, batch_size: int = 64) -> ParsedDocument:
         doc.user_data["paragraph"] = index
         docs.append(doc)
     return ParsedDocument(document, docs)
+
+
+def parse_cached(document: Document, cache: Path | None) -> ParsedDocument:
+    """Parse `document`, reusing a spaCy DocBin at `cache` when it holds the same paragraphs
+    (evaluation and training runs parse the same corpora again and again)."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.is_file():
+        docs = list(DocBin(store_user_data=True).from_disk(cache).get_docs(load_nlp().vocab))
+        if len(docs) == len(document.paragraphs) and all(
+            d.text == p.text for d, p in zip(docs, document.paragraphs, strict=True)
+        ):
+            for index, doc in enumerate(docs):
+                doc.user_data["paragraph"] = index
+            return ParsedDocument(document, docs)
+    parsed = parse_document(document)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=True, docs=parsed.docs).to_disk(cache)
+    return parsed
