@@ -88,7 +88,7 @@ def main() -> None:
             f"{words / full:,.0f}",
             f"{peak / 1048576:.1f}",
         )
-    Console().print(table)
+    Console(width=130).print(table)
 
 
 if __name__ == "__main__":
