@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ficlens.characters.coref import resolve_references
+from ficlens.characters.filters import drop_non_people
 from ficlens.characters.gender import infer_genders
 from ficlens.characters.mentions import detect_mentions
 from ficlens.characters.names import cluster_names
@@ -72,7 +73,9 @@ def build_cast(
                     _descriptors(fandom),
                     model=mention_model,
                 )
-    entities = cluster_names(mentions, fandom)
+    common_words = frozenset(tok.text for doc in parsed.docs for tok in doc if tok.is_lower)
+    entities = cluster_names(mentions, fandom, common_words)
+    mentions = drop_non_people(parsed, mentions, entities, common_words, tag_names)
     infer_genders(parsed, mentions, entities)
     resolve_references(parsed, mentions, entities)
     mark_presence(parsed, mentions, entities)

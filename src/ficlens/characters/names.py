@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -33,12 +34,20 @@ class _Group:
     mentions: list[MentionSpan] = field(default_factory=list)
 
 
-def cluster_names(mentions: list[MentionSpan], fandom: Fandom | None) -> list[Entity]:
-    """Group name mentions into entities; mentions get their `entity` index set."""
+def cluster_names(
+    mentions: list[MentionSpan], fandom: Fandom | None, common_words: frozenset[str] = frozenset()
+) -> list[Entity]:
+    """Group name mentions into entities; mentions get their `entity` index set.
+
+    Mentions are grouped by their name core (`name_core`): a mention span may be a whole noun
+    phrase ("a certain Frank Churchill"), but the name it carries is what identifies the person.
+    """
     by_form: dict[str, list[MentionSpan]] = {}
     for m in mentions:
         if m.kind == "name":
-            by_form.setdefault(_clean(m.text), []).append(m)
+            core = name_core(m.text, common_words)
+            if core:
+                by_form.setdefault(core, []).append(m)
     groups: list[_Group] = []
     canon_groups: dict[str, _Group] = {}
     # longest forms first so "Buffy Summers" exists before "Buffy" and "Summers" look for it
@@ -49,8 +58,9 @@ def cluster_names(mentions: list[MentionSpan], fandom: Fandom | None) -> list[En
             group = _Group()
             groups.append(group)
         group.forms[form] += len(by_form[form])
-        group.tokens.update(t.lower() for t in tokens)
-        if len(tokens) > 1:
+        proper = [t for t in tokens if _proper_token(t)]
+        group.tokens.update(t.lower() for t in proper)
+        if len(tokens) > 1 and len(proper) == len(tokens):
             group.full.append(" ".join(tokens))
         if title and HONORIFICS.get(title) and group.gender is None:
             group.gender = HONORIFICS.get(title)
@@ -69,8 +79,56 @@ def cluster_names(mentions: list[MentionSpan], fandom: Fandom | None) -> list[En
     return entities
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.replace("’s", "").replace("'s", "").split()).strip(" ,.")
+_PARTICLES = frozenset("de da del della di du van von der den le la al bin ibn".split())
+
+
+def _proper_token(token: str) -> bool:
+    """A token that can be part of a name: capitalised, or a particle ("de", "van")."""
+    return token[:1].isupper() or token in _PARTICLES
+
+
+_RUN_BREAK = re.compile(r"--|[—–!?;:,.\"“”()\[\]]")
+_ABBREVIATED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Capt|Col|Prof|Rev)\.")
+
+
+def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
+    """The proper name inside a mention: "a certain Frank Churchill" → "Frank Churchill",
+    "Jane!\"--repeated Frank Churchill" → "Frank Churchill", "Poor Miss Bates" → "Miss Bates".
+
+    Runs of capitalised tokens (particles allowed inside) are split at punctuation and before a
+    title; leading capitalised words that the text also uses in lower case (`common_words`:
+    "Poor", "The") are dropped; the longest run wins (the last on a tie).
+    """
+    text = _ABBREVIATED_TITLE.sub("\\1\u00b7", text.replace("’s", "").replace("'s", ""))
+    runs: list[list[str]] = []
+    for piece in _RUN_BREAK.split(text):
+        run: list[str] = []
+        for token in piece.split():
+            word = token.strip(" '’").replace("\u00b7", ".")
+            if (
+                not word
+                or word.lower() in _PRONOUNS
+                or not (word[:1].isupper() or (run and word in _PARTICLES))
+            ):
+                runs.append(run)
+                run = []
+            elif run and word.lower().rstrip(".") in _TITLES:
+                runs.append(run)
+                run = [word]
+            else:
+                run.append(word)
+        runs.append(run)
+    best: list[str] = []
+    for run in runs:
+        while len(run) > 1 and run[0].lower() in common_words and run[0].lower().rstrip(".") not in _TITLES:
+            run = run[1:]
+        if run and len(run) >= len(best):
+            best = run
+    return " ".join(best)
+
+
+_TITLES = frozenset(h.rstrip(".") for h in HONORIFICS)
+_PRONOUNS = frozenset("i he she it we they you me him her us them my his its our their your".split())
 
 
 def _canon_group(
@@ -98,17 +156,21 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     exact = [g for g in groups if any(f.lower() == " ".join(key) for f in g.full)]
     if exact:
         return exact[0]
+    if len(key) == 1 and title:
+        # "Mr. Knightley" may be John Knightley's brother: a titled surname joins only a group
+        # already called so, or one known by that surname alone
+        candidates = [
+            g
+            for g in groups
+            if any(split_title(f)[0] == title and split_title(f)[1] == tokens for f in g.forms)
+            or g.tokens == {key[0]}
+        ]
+        want = HONORIFICS.get(title)
+        candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
+        return candidates[0] if len(candidates) == 1 else None
     if len(key) == 1:
         candidates = [g for g in groups if key[0] in g.tokens]
-        if title == "mrs":
-            # "Mrs. Bennet" is rarely the Bennet already named: only join a group already called so
-            candidates = [g for g in candidates if any(split_title(f)[0] == "mrs" for f in g.forms)]
-        if title and HONORIFICS.get(title):
-            want = HONORIFICS[title]
-            candidates = [g for g in candidates if _gender(g) in (None, want)]
-        if len(candidates) == 1:
-            return candidates[0]
-        return None
+        return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group
     candidates = [
         g
@@ -123,8 +185,8 @@ def _canonical_name(group: _Group) -> str:
         return group.canon.name
     if group.full:
         return Counter(group.full).most_common(1)[0][0]
-    form, _ = group.forms.most_common(1)[0]
-    return form
+    proper_forms = [(f, n) for f, n in group.forms.most_common() if all(map(_proper_token, f.split()))]
+    return (proper_forms or group.forms.most_common())[0][0]
 
 
 def _gender(group: _Group) -> str | None:

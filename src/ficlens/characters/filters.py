@@ -1,0 +1,76 @@
+"""Drop name clusters the text itself shows are not people.
+
+Two kinds of evidence, both from the document alone:
+- a capitalised word seen only at the start of sentences that also occurs in lower case
+  ("Some", "Poor") is an ordinary word, not a name;
+- a name used mostly after a place preposition ("at Hartfield", "to Highbury") and never as the
+  subject of a verb of speech or thought is a place.
+Clusters matched to the knowledge base or named by the work's tags are always kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ficlens.characters.lexicon import COGNITION_VERBS, SPEECH_VERBS
+from ficlens.characters.types import Entity, MentionSpan
+from ficlens.nlp.parse import ParsedDocument
+
+PLACE_PREPOSITIONS = frozenset(
+    "at in to from near into towards toward through round around within beyond".split()
+)
+
+
+def drop_non_people(
+    parsed: ParsedDocument,
+    mentions: list[MentionSpan],
+    entities: list[Entity],
+    lower_words: frozenset[str],
+    keep: Iterable[str] = (),
+) -> list[MentionSpan]:
+    """Mentions without those of entities that are not people; the entities are marked unnamed
+    and emptied so they are never listed. `lower_words` are the words the text writes in lower case."""
+    kept_names = {k.casefold() for k in keep}
+    dropped: set[int] = set()
+    for entity in entities:
+        names = [m for m in entity.mentions if m.kind == "name"]
+        if not names or entity.canon is not None or entity.name.casefold() in kept_names:
+            continue
+        if _ordinary_word(parsed, names, lower_words) or _place(parsed, names):
+            dropped.add(entity.index)
+            entity.named = False
+            entity.mentions = []
+    return [m for m in mentions if m.entity not in dropped or m.entity is None]
+
+
+def _ordinary_word(parsed: ParsedDocument, names: list[MentionSpan], lower_words: frozenset[str]) -> bool:
+    if any(" " in m.text.strip() for m in names):
+        return False
+    if not all(m.text.lower() in lower_words for m in names):
+        return False
+    starts = 0
+    for m in names:
+        token = parsed.token_at(m.start)
+        if token is None:
+            continue
+        # capitalised anyway: first word of a sentence, or after a quote mark, dash or colon
+        starts += token.is_sent_start or token.i == 0 or token.nbor(-1).is_punct
+    return starts >= 0.8 * len(names)
+
+
+def _place(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
+    after_preposition = 0
+    for m in names:
+        token = parsed.root_of(m.start, m.end)
+        if token is None:
+            continue
+        if (
+            token.dep_ in {"nsubj", "nsubjpass"}
+            and token.head.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS
+        ):
+            return False
+        if m.in_quote and token.dep_ == "npadvmod":  # a vocative: people are addressed, places are not
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+            after_preposition += 1
+    return after_preposition >= 0.6 * len(names)

@@ -1,0 +1,56 @@
+"""Name cores, titled surnames and non-person filters, on small texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.characters import build_cast
+from ficlens.characters.names import name_core
+from ficlens.nlp import parse_document
+from ficlens.text.document import Document
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("a certain Frank Churchill", "Frank Churchill"),
+        ('Jane!"--repeated Frank Churchill', "Frank Churchill"),
+        ("Poor Miss Bates", "Miss Bates"),
+        ("Mr. Frank Churchill.--At", "Mr. Frank Churchill"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("Harry Potter's", "Harry Potter"),
+        ("Woodhouse Miss Taylor", "Miss Taylor"),
+        ("St. John", "St. John"),
+    ],
+)
+def test_name_core(text: str, core: str) -> None:
+    assert name_core(text, frozenset({"poor", "the"})) == core
+
+
+def named(*paragraphs: str) -> dict[str, int]:
+    cast = build_cast(parse_document(Document.from_texts(list(paragraphs))))
+    return {e.name: len(e.mentions) for e in cast.entities if e.named and e.mentions}
+
+
+def test_titled_surname_does_not_swallow_a_relative() -> None:
+    names = named(
+        "John Knightley arrived from London with his wife.",
+        "Mr. Knightley greeted his brother warmly. Mr. Knightley said nothing more.",
+    )
+    assert "John Knightley" in names and "Mr. Knightley" in names
+
+
+def test_places_after_prepositions_are_not_characters() -> None:
+    names = named(
+        "Anna walked to Hartwell that morning. She stayed at Hartwell until noon.",
+        "Later Anna returned from Hartwell and said she was tired.",
+    )
+    assert "Anna" in names and "Hartwell" not in names
+
+
+def test_sentence_initial_common_words_are_not_characters() -> None:
+    names = named(
+        "Some of the guests left early. Mara stayed.",
+        "Some said the music was too loud, but some danced. Mara laughed.",
+    )
+    assert "Some" not in names and "Mara" in names
