@@ -158,14 +158,14 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         return exact[0]
     if len(key) == 1 and title:
         # "Mr. Knightley" may be John Knightley's brother: a titled surname joins only a group
-        # already called so, or one known by that surname alone
+        # already called so, or (not for Miss/Mrs./Lady) one known by that surname alone
+        want = HONORIFICS.get(title)
         candidates = [
             g
             for g in groups
             if any(split_title(f)[0] == title and split_title(f)[1] == tokens for f in g.forms)
-            or g.tokens == {key[0]}
+            or (g.tokens == {key[0]} and want != "female")  # "Miss Darcy" is not Darcy
         ]
-        want = HONORIFICS.get(title)
         candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
         return candidates[0] if len(candidates) == 1 else None
     if len(key) == 1:
@@ -181,12 +181,14 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
 
 
 def _canonical_name(group: _Group) -> str:
+    """The knowledge-base name, else the proper form used most often (the longer on a tie), as
+    readers know the character: "Elizabeth" rather than a once-used "Miss Elizabeth Bennet"."""
     if group.canon is not None:
         return group.canon.name
-    if group.full:
-        return Counter(group.full).most_common(1)[0][0]
-    proper_forms = [(f, n) for f, n in group.forms.most_common() if all(map(_proper_token, f.split()))]
-    return (proper_forms or group.forms.most_common())[0][0]
+    forms = [(f, n) for f, n in group.forms.items() if all(map(_proper_token, f.split()))] or list(
+        group.forms.items()
+    )
+    return max(forms, key=lambda fn: (fn[1], len(fn[0])))[0]
 
 
 def _gender(group: _Group) -> str | None:
