@@ -19,7 +19,7 @@ from ficlens.evaluation.pdnc import (
     speaker_matches,
 )
 from ficlens.evaluation.spans import Score
-from ficlens.nlp.parse import ParsedDocument, load_nlp, parse_document
+from ficlens.nlp.parse import parse_cached
 from ficlens.text.document import Document, raw_paragraphs
 
 
@@ -27,27 +27,6 @@ def novel_document(text: str) -> tuple[Document, list[int]]:
     """The novel as a one-chapter `Document` and, per paragraph, its offset in the raw file."""
     raws = raw_paragraphs(text)
     return Document.from_texts([r.text for r in raws]), [r.source_offset for r in raws]
-
-
-def parse_cached(document: Document, cache: Path | None) -> ParsedDocument:
-    """Parse `document`, reusing a spaCy DocBin at `cache` when it holds the same paragraphs."""
-    if cache is not None and cache.is_file():
-        from spacy.tokens import DocBin
-
-        docs = list(DocBin(store_user_data=True).from_disk(cache).get_docs(load_nlp().vocab))
-        if len(docs) == len(document.paragraphs) and all(
-            d.text == p.text for d, p in zip(docs, document.paragraphs, strict=True)
-        ):
-            for index, doc in enumerate(docs):
-                doc.user_data["paragraph"] = index
-            return ParsedDocument(document, docs)
-    parsed = parse_document(document)
-    if cache is not None:
-        from spacy.tokens import DocBin
-
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(store_user_data=True, docs=parsed.docs).to_disk(cache)
-    return parsed
 
 
 def _to_document(offsets: list[int], document: Document, span: tuple[int, int]) -> list[tuple[int, int]]:
