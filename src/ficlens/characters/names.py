@@ -181,14 +181,16 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
 
 
 def _canonical_name(group: _Group) -> str:
-    """The knowledge-base name, else the proper form used most often (the longer on a tie), as
-    readers know the character: "Elizabeth" rather than a once-used "Miss Elizabeth Bennet"."""
+    """The knowledge-base name, else the fullest proper name the text uses more than once
+    ("Elizabeth Bennet" over "Elizabeth"; a once-seen garbled form cannot win), else the form
+    used most."""
     if group.canon is not None:
         return group.canon.name
     forms = [(f, n) for f, n in group.forms.items() if all(map(_proper_token, f.split()))] or list(
         group.forms.items()
     )
-    return max(forms, key=lambda fn: (fn[1], len(fn[0])))[0]
+    attested = [(f, n) for f, n in forms if n >= 2] or forms
+    return max(attested, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
 
 
 def _gender(group: _Group) -> str | None:
