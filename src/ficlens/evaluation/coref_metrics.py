@@ -158,12 +158,6 @@ def b_cubed(key: Clusters, response: Clusters) -> MetricScore:
     )
 
 
-def phi4(key_cluster: Collection[Hashable], response_cluster: Collection[Hashable]) -> float:
-    """Luo's entity similarity φ4 = 2|K ∩ R| / (|K| + |R|)."""
-    total = len(key_cluster) + len(response_cluster)
-    return _ratio(2 * len(set(key_cluster) & set(response_cluster)), total)
-
-
 def _components(edges: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Split the bipartite key/response overlap graph into connected components (lists of edges)."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ficlens.errors import InputError
-from ficlens.model import Chapter, Story
+from ficlens.model import Story
 from ficlens.text.credits import beta_readers, dedicatees
 from ficlens.text.words import count_words_in
 
@@ -60,7 +60,3 @@ def _dedupe(items: list[str]) -> list[str]:
             seen.add(item)
             out.append(item)
     return out
-
-
-def single_chapter(paragraphs: list[str], title: str | None = None) -> list[Chapter]:
-    return [Chapter(number=1, title=title, paragraphs=paragraphs)]

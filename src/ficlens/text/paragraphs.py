@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 _SCENE_BREAK = re.compile(
     r"""^\s*(?:
@@ -142,11 +141,6 @@ def number_value(text: str | None) -> int | None:
     return total
 
 
-def split_blocks(text: str) -> list[str]:
-    """Split text into blocks separated by blank lines; lines inside a block keep their newlines."""
-    return [b.strip("\n") for b in re.split(r"\n[ \t\u00a0]*\n", text) if b.strip()]
-
-
 def looks_hard_wrapped(lines: list[str], width: int | None = None) -> bool:
     """True when most long lines end near one column, as in hard-wrapped (~70-80 column) text."""
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
@@ -162,8 +156,3 @@ def looks_hard_wrapped(lines: list[str], width: int | None = None) -> bool:
 def unwrap(block: str) -> str:
     """Join a hard-wrapped block's lines into one paragraph line."""
     return re.sub(r"[ \t]*\n[ \t]*", " ", block.strip())
-
-
-def paragraphs_from_lines(lines: Iterable[str]) -> list[str]:
-    """Each non-empty line is a paragraph (single-newline text where every line is a paragraph)."""
-    return [line.strip() for line in lines if line.strip()]
