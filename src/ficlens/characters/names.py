@@ -190,7 +190,10 @@ def _canonical_name(group: _Group) -> str:
         group.forms.items()
     )
     attested = [(f, n) for f, n in forms if n >= 2] or forms
-    return max(attested, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
+    best = max(attested, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
+    title, tokens = split_title(best)
+    # "Miss Elizabeth Bennet" → "Elizabeth Bennet"; a title stays with a lone surname ("Mr. Darcy")
+    return " ".join(tokens) if title and len(tokens) >= 2 else best
 
 
 def _gender(group: _Group) -> str | None:

@@ -134,9 +134,12 @@ _TYPES = ("Explicit", "Anaphoric", "Implicit")
 
 
 def score_novel(novel: PdncNovel, cache: Path | None = None) -> _Tally:
-    """Detection, speaker and addressee counts for one novel (the system finds its own characters)."""
-    from ficlens.characters import build_cast
-    from ficlens.dialogue import attribute, detect_quotes
+    """Detection, speaker and addressee counts for one novel (the system finds its own characters).
+
+    Attribution runs the whole language pipeline (`pipeline.run_nlp`) on the gold quote spans.
+    """
+    from ficlens.dialogue import detect_quotes
+    from ficlens.pipeline import run_nlp
 
     tally = _Tally()
     document, offsets = novel_document(novel.text)
@@ -148,8 +151,8 @@ def score_novel(novel: PdncNovel, cache: Path | None = None) -> _Tally:
     parsed = parse_cached(document, cache)
     gold = gold_quote_spans(novel, document, offsets)
     spans = [q for _, q in gold]
-    cast = build_cast(parsed, [p for q in spans for p in q.parts])
-    attributions = attribute(parsed, spans, cast)
+    result = run_nlp(document, parsed=parsed, quotes=spans)
+    cast, attributions = result.cast, result.attributions
     for (quote, _), attribution in zip(gold, attributions, strict=True):
         name = cast.entities[attribution.speaker].name if attribution.speaker is not None else None
         right = int(speaker_matches(novel, quote.speaker, name))
