@@ -34,32 +34,30 @@ def locate(document: Document, start: int, end: int) -> Location:
     )
 
 
-def export_cast(
-    cast: Cast, document: Document, ids: dict[int, str], speech: dict[int, tuple[int, int]] | None = None
-) -> tuple[list[Character], list[Mention]]:
-    """Characters and mentions for the analysis JSON; `speech` maps entity → (lines, words) spoken."""
-    speech = speech or {}
+def export_cast(cast: Cast, document: Document, ids: dict[int, str]) -> tuple[list[Character], list[Mention]]:
+    """Characters and mentions for the analysis JSON (lines spoken are added by the dialogue stage).
+
+    Bare titles ("Mr." inside "Mr. Darcy") are mention spans for evaluation but not references,
+    so they are left out."""
     characters = []
     for entity in listed_entities(cast):
         first = entity.mentions[0]
-        lines, words = speech.get(entity.index, (0, 0))
         characters.append(
             Character(
                 id=ids[entity.index],
                 name=entity.name,
                 aliases=_aliases(entity),
-                status="present" if entity.present or lines else "mentioned",
+                status="present" if entity.present else "mentioned",
                 mentions=len(entity.mentions),
                 gender=entity.gender if entity.gender in {"female", "male", "nonbinary"} else None,  # type: ignore[arg-type]
                 first_mention=locate(document, first.start, first.end),
                 canon=entity.canon.fandom if entity.canon is not None else None,
-                lines=lines,
-                words_spoken=words,
                 chapters=sorted({document.paragraphs[m.paragraph].chapter for m in entity.mentions}),
             )
         )
     mentions = [
-        _mention(n, m, document, ids) for n, m in enumerate(sorted(cast.mentions, key=lambda m: m.start))
+        _mention(n, m, document, ids)
+        for n, m in enumerate(sorted((m for m in cast.mentions if not m.is_title), key=lambda m: m.start))
     ]
     return characters, mentions
 

@@ -86,7 +86,8 @@ class MentionIndex:
     """Mentions of a cast looked up by document offset."""
 
     def __init__(self, cast: Cast) -> None:
-        self.mentions = sorted(cast.mentions, key=lambda m: m.start)
+        # bare titles ("Mrs." in "Mrs. Bennet") are not references: the name around them is
+        self.mentions = sorted((m for m in cast.mentions if not m.is_title), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
 
     def at(self, start: int, end: int) -> MentionSpan | None:
