@@ -1,4 +1,5 @@
-"""The analysis pipeline: ingest → document → parse → quotes → characters → attribution → export.
+"""The analysis pipeline: ingest → document → parse → quotes → characters → attribution →
+relationships and facts → export.
 
 Each stage is a plain function; `run_nlp` chains the language stages on a `Document` so the same
 code serves `analyze` and the evaluation commands.
@@ -24,6 +25,7 @@ from ficlens.dialogue import (
 )
 from ficlens.model import Analysis, FandomGuess, Source, Story, WorkMeta
 from ficlens.nlp import ParsedDocument, parse_document
+from ficlens.relations import build_relationships, extract_facts
 from ficlens.text.document import Document
 
 if TYPE_CHECKING:
@@ -90,6 +92,10 @@ def analyze_story(
     analysis.characters, analysis.mentions = export_cast(result.cast, document, ids)
     analysis.quotes = quotes_to_model(document, result.quotes, result.attributions, ids)
     add_speech_counts(analysis.characters, analysis.quotes)
+    analysis.relationships = build_relationships(
+        result.parsed, result.cast, ids, result.utterances, story.work
+    )
+    analysis.facts = extract_facts(result.parsed, result.cast, ids, result.utterances)
     if result.cast.fandom_guess is not None and not story.work.fandoms:
         name, confidence = result.cast.fandom_guess
         analysis.fandom_guess = FandomGuess(name=name, confidence=round(confidence, 3))

@@ -83,6 +83,7 @@ def build_cast(
         entity.mentions = [m for m in mentions if m.entity == entity.index]
     cast = Cast(entities=entities, mentions=mentions)
     cast.fandom_guess = guess
+    cast.common_words = common_words
     return cast
 
 

@@ -159,9 +159,10 @@ class _Resolver:
 
     def _new_entity(self, m: MentionSpan, name: str | None = None) -> int:
         """A character known so far only by a description, a plural pronoun or as the narrator."""
-        entity = Entity(
-            index=len(self.entities), name=name or m.text, gender=_noun_gender(m.head), named=False
-        )
+        if name is None:  # "The old man" at a sentence start names "the old man"
+            first, _, rest = m.text.partition(" ")
+            name = f"{first.lower()} {rest}" if first.lower() in _DEFINITE and rest else m.text
+        entity = Entity(index=len(self.entities), name=name, gender=_noun_gender(m.head), named=False)
         self.entities.append(entity)
         self.descriptions[entity.index] = set()
         return entity.index

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ficlens.characters.names import name_core
 from ficlens.characters.types import Cast, Entity, MentionSpan
 from ficlens.model import Character, Location, Mention
 from ficlens.text.document import Document
@@ -46,7 +47,7 @@ def export_cast(cast: Cast, document: Document, ids: dict[int, str]) -> tuple[li
             Character(
                 id=ids[entity.index],
                 name=entity.name,
-                aliases=_aliases(entity),
+                aliases=_aliases(entity, cast.common_words),
                 status="present" if entity.present else "mentioned",
                 mentions=len(entity.mentions),
                 gender=entity.gender if entity.gender in {"female", "male", "nonbinary"} else None,  # type: ignore[arg-type]
@@ -62,20 +63,32 @@ def export_cast(cast: Cast, document: Document, ids: dict[int, str]) -> tuple[li
     return characters, mentions
 
 
+_VAGUE_HEADS = frozenset("one ones other others thing something person people".split())
+
+
 def _described(entity: Entity) -> bool:
-    return any(m.kind == "nominal" for m in entity.mentions) and not any(m.plural for m in entity.mentions)
+    """A singular character known by a description with a real head noun ("the old man", not "the one")."""
+    nominals = [m for m in entity.mentions if m.kind == "nominal"]
+    return (
+        bool(nominals)
+        and not any(m.plural for m in entity.mentions)
+        and not any(m.head in _VAGUE_HEADS for m in nominals)
+    )
 
 
-def _aliases(entity: Entity) -> list[str]:
-    """Every name and description used for the character, most frequent first; no pronouns."""
+def _aliases(entity: Entity, common_words: frozenset[str]) -> list[str]:
+    """Every name and description used for the character, most frequent first; no pronouns.
+
+    A name mention may be a longer phrase ("all John"); its alias is the name inside it."""
     counts: dict[str, int] = {}
     for m in entity.mentions:
-        if m.kind == "pronoun":
+        if m.kind == "pronoun" or m.is_title:
             continue
-        text = " ".join(m.text.split())
-        if m.kind == "nominal":
-            text = text[0].lower() + text[1:] if text[:4].lower() in {"the ", "that", "this"} else text
-        counts[text] = counts.get(text, 0) + 1
+        text = name_core(m.text, common_words) if m.kind == "name" else " ".join(m.text.split())
+        if m.kind == "nominal" and text.split()[0].lower() in {"the", "that", "this"}:
+            text = text[0].lower() + text[1:]
+        if text:
+            counts[text] = counts.get(text, 0) + 1
     if entity.named and entity.name not in counts and entity.canon is None:
         counts[entity.name] = 0
     return [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

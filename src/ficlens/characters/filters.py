@@ -4,7 +4,9 @@ Two kinds of evidence, both from the document alone:
 - a capitalised word seen only at the start of sentences that also occurs in lower case
   ("Some", "Poor") is an ordinary word, not a name;
 - a name used mostly after a place preposition ("at Hartfield", "to Highbury") and never as the
-  subject of a verb of speech or thought is a place.
+  subject of a verb of speech or thought is a place, and so is one ending in a place word
+  ("Broomfield Hospital");
+- indefinite pronouns taken for names ("Everyone") are nobody in particular.
 Clusters matched to the knowledge base or named by the work's tags are always kept.
 """
 
@@ -15,6 +17,17 @@ from collections.abc import Iterable
 from ficlens.characters.lexicon import COGNITION_VERBS, SPEECH_VERBS
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import ParsedDocument
+
+PLACE_HEADS = frozenset(
+    "hospital street road lane avenue drive school academy university college church cathedral chapel "
+    "house hall manor park castle tower station hotel inn pub bar cafe restaurant bank shop store market "
+    "island river lake sea ocean mountain hill forest wood woods valley city town village county kingdom "
+    "empire palace court square bridge harbour harbor port airport base camp prison ministry department "
+    "office company corporation agency bureau council army navy club society abbey farm estate gardens "
+    "institute library museum theatre theater centre center building towers".split()
+)
+NOT_CHARACTERS = frozenset("everyone everybody someone somebody anyone anybody nobody noone all".split())
+"""Words a mention detector may take for a name that never name a character."""
 
 PLACE_PREPOSITIONS = frozenset(
     "at in to from near into towards toward through round around within beyond".split()
@@ -36,11 +49,17 @@ def drop_non_people(
         names = [m for m in entity.mentions if m.kind == "name"]
         if not names or entity.canon is not None or entity.name.casefold() in kept_names:
             continue
-        if _ordinary_word(parsed, names, lower_words) or _place(parsed, names):
+        if _not_a_name(names) or _ordinary_word(parsed, names, lower_words) or _place(parsed, names):
             dropped.add(entity.index)
             entity.named = False
             entity.mentions = []
     return [m for m in mentions if m.entity not in dropped or m.entity is None]
+
+
+def _not_a_name(names: list[MentionSpan]) -> bool:
+    """ "Broomfield Hospital", "Baker Street", "Everyone": places and indefinite pronouns."""
+    last_words = {m.text.split()[-1].lower().strip(".,'’") for m in names}
+    return last_words <= PLACE_HEADS | NOT_CHARACTERS
 
 
 def _ordinary_word(parsed: ParsedDocument, names: list[MentionSpan], lower_words: frozenset[str]) -> bool:

@@ -61,6 +61,8 @@ class Cast:
     entities: list[Entity]
     mentions: list[MentionSpan]
     fandom_guess: tuple[str, float] | None = None
+    common_words: frozenset[str] = frozenset()
+    """Words the text writes in lower case ("poor", "meaning"): never part of a name."""
 
     def entity_of(self, mention: MentionSpan) -> Entity | None:
         return self.entities[mention.entity] if mention.entity is not None else None
