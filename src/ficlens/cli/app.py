@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from ficlens.cli.quotes import quotes_command
 from ficlens.errors import FiclensError
 from ficlens.ingest import DEFAULT_MAX_BYTES, READERS
 from ficlens.model import Analysis
+from ficlens.report import render_html, render_markdown
 
 app = typer.Typer(
     name="ficlens",
@@ -35,6 +37,12 @@ MaxBytes = Annotated[
         "--max-bytes", min=1, help="Refuse input files larger than this many bytes.", show_default=True
     ),
 ]
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    html = "html"
+    md = "md"
 
 
 KbOption = Annotated[
@@ -70,18 +78,31 @@ def analyze_command(
         Path | None, typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")
     ] = None,
     indent: Annotated[int, typer.Option(min=0, max=8, help="JSON indentation (0 for one line).")] = 2,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (the analysis), html (a self-contained report page) or md (a Markdown summary).",
+        ),
+    ] = OutputFormat.json,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     kb: KbOption = None,
     metadata_only: Annotated[
         bool, typer.Option("--metadata-only", help="Stop after metadata and text: no characters or dialogue.")
     ] = False,
 ) -> None:
-    """Analyse one story and print its analysis as JSON.
+    """Analyse one story and print its analysis as JSON, an HTML report or a Markdown summary.
 
-    Example: ficlens analyze hard-truths.txt -o hard-truths.json
+    Example: ficlens analyze hard-truths.txt --format html -o hard-truths.html
     """
     analysis = analyze(path, max_bytes=max_bytes, nlp=not metadata_only, kb_paths=kb or [])
-    text = json.dumps(analysis.model_dump(mode="json"), ensure_ascii=False, indent=indent or None)
+    if fmt is OutputFormat.html:
+        text = render_html(analysis)
+    elif fmt is OutputFormat.md:
+        text = render_markdown(analysis)
+    else:
+        text = json.dumps(analysis.model_dump(mode="json"), ensure_ascii=False, indent=indent or None)
     write_text(text, output)
 
 
