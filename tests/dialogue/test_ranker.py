@@ -83,7 +83,3 @@ def test_a_named_speech_tag_decides_and_scores_rank_the_rest() -> None:
 def test_shipped_weights_cover_the_features() -> None:
     model = shipped_model()
     assert model is not None and set(model.weights) == set(FEATURES)
-
-
-def _name(text: str, start: int) -> MentionSpan:
-    return MentionSpan(start, start + len(text), text, "name", 0, entity=0)

@@ -18,10 +18,13 @@ import argparse
 import json
 import pickle
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from ficlens.characters.types import Entity
 
 FOLDS = 5
 C = 1.0
@@ -36,13 +39,27 @@ class QuoteRows:
     labels: list[int]
 
 
+def spoken_name(entity: Entity) -> str:
+    """The name a candidate goes by in the text (its most frequent name mention, the longer on a
+    tie), used only to label training candidates against PDNC's aliases, which list the usual
+    forms ("Elizabeth") more often than the fullest ones."""
+    forms = Counter(
+        " ".join(m.text.split())
+        for m in entity.mentions
+        if m.kind == "name" and not m.text.lower().startswith(("a ", "an "))
+    )
+    if not forms:
+        return entity.name
+    best = max(forms, key=lambda form: (forms[form], len(form)))
+    return "The " + best[4:] if best.lower().startswith("the ") else best
+
+
 def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
     """Candidate features and labels for every gold quote of one novel."""
     from ficlens.characters import build_cast
     from ficlens.characters.narrator import NARRATOR, name_narrator
     from ficlens.characters.speech_refs import Utterance, resolve_speech_pronouns
     from ficlens.dialogue.attribution import attribute_by_rules
-    from ficlens.dialogue.naming import spoken_name
     from ficlens.dialogue.ranker import candidate_features
     from ficlens.evaluation.pdnc import load_pdnc, speaker_matches
     from ficlens.evaluation.pdnc_eval import gold_quote_spans, novel_document
