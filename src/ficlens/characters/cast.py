@@ -73,9 +73,10 @@ def build_cast(
                     _descriptors(fandom),
                     model=mention_model,
                 )
-    common_words = frozenset(tok.text for doc in parsed.docs for tok in doc if tok.is_lower)
+    lower_words = frozenset(tok.text for doc in parsed.docs for tok in doc if tok.is_lower)
+    common_words = lower_words - name_words(parsed)
     entities = cluster_names(mentions, fandom, common_words)
-    mentions = drop_non_people(parsed, mentions, entities, common_words, tag_names)
+    mentions = drop_non_people(parsed, mentions, entities, lower_words, tag_names)
     infer_genders(parsed, mentions, entities)
     resolve_references(parsed, mentions, entities)
     mark_presence(parsed, mentions, entities)
@@ -85,6 +86,20 @@ def build_cast(
     cast.fandom_guess = guess
     cast.common_words = common_words
     return cast
+
+
+def name_words(parsed: ParsedDocument) -> frozenset[str]:
+    """Lower-cased words the text capitalises inside sentences more often than it writes them in
+    lower case: "Bill" in a novel that also pays "the bill" is still a name."""
+    lower: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for doc in parsed.docs:
+        for tok in doc:
+            if tok.is_lower:
+                lower[tok.text] += 1
+            elif tok.is_title and not tok.is_sent_start and tok.i > 0 and not tok.nbor(-1).is_punct:
+                inside[tok.lower_] += 1
+    return frozenset(w for w, n in inside.items() if n > lower[w])
 
 
 def _tag_names(work: WorkMeta | None) -> list[str]:

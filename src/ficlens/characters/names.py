@@ -170,6 +170,8 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         return candidates[0] if len(candidates) == 1 else None
     if len(key) == 1:
         candidates = [g for g in groups if key[0] in g.tokens]
+        if len(candidates) > 1:
+            candidates = _bare_surname_owner(candidates)
         return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group
     candidates = [
@@ -180,20 +182,67 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     return candidates[0] if len(candidates) == 1 else None
 
 
+REGULAR_SHARE = 0.05
+"""Share of a character's name mentions a form needs to be a name the text calls them by."""
+
+
+def _bare_surname_owner(candidates: list[_Group]) -> list[_Group]:
+    """The man a bare surname shared by several groups names: "Darcy" is "Mr. Darcy", not "Miss
+    Darcy" (narration calls women by title or first name) nor a "Georgiana Darcy" seen once, when
+    he is called so at least `SURNAME_DOMINANCE` times as often as all other men and unknowns."""
+    rest = sorted(
+        (g for g in candidates if _gender(g) != "female"), key=lambda g: sum(g.forms.values()), reverse=True
+    )
+    if not rest or _gender(rest[0]) != "male":
+        return candidates
+    others = sum(sum(g.forms.values()) for g in rest[1:])
+    return rest[:1] if sum(rest[0].forms.values()) >= SURNAME_DOMINANCE * others else candidates
+
+
+SURNAME_DOMINANCE = 3
+
+
 def _canonical_name(group: _Group) -> str:
-    """The knowledge-base name, else the fullest proper name the text uses more than once
-    ("Elizabeth Bennet" over "Elizabeth"; a once-seen garbled form cannot win), else the form
-    used most."""
+    """The knowledge-base name, else the fullest proper name the text regularly calls them by.
+
+    A form counts when it is used at least twice and for `REGULAR_SHARE` of the name mentions:
+    "William Rodney", said 27 times, beats "Rodney"; "Elizabeth Bennet", said 7 times against 634
+    "Elizabeth", is a formal variant, not the name (a once-seen garbled form cannot win either). A
+    proper name beats
+    a capitalised description ("Fagin" over "the Jew") and a form in capitals ("FAGIN", from a
+    heading); a title stays with a lone surname ("Mr. Darcy", "Professor de Worms") and goes from
+    a full name ("Miss Elizabeth Bennet" → "Elizabeth Bennet"); a character only ever called "the
+    Hatter" is "The Hatter".
+    """
     if group.canon is not None:
         return group.canon.name
     forms = [(f, n) for f, n in group.forms.items() if all(map(_proper_token, f.split()))] or list(
         group.forms.items()
     )
-    attested = [(f, n) for f, n in forms if n >= 2] or forms
-    best = max(attested, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
+    forms = [(f, n) for f, n in forms if not (f.isupper() and len(f) > 1)] or forms
+    total = sum(n for _, n in forms)
+    regular = [(f, n) for f, n in forms if n >= max(2.0, REGULAR_SHARE * total)] or forms
+    described = _article_forms(group)
+    named = [(f, n) for f, n in regular if f not in described] or regular
+    best = max(named, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
     title, tokens = split_title(best)
-    # "Miss Elizabeth Bennet" → "Elizabeth Bennet"; a title stays with a lone surname ("Mr. Darcy")
-    return " ".join(tokens) if title and len(tokens) >= 2 else best
+    if title and len(tokens) >= 2 and tokens[0] not in _PARTICLES:
+        return " ".join(tokens)
+    return "The " + best if best in described else best
+
+
+def _article_forms(group: _Group) -> set[str]:
+    """Forms the text mostly writes after "the" ("the Hatter", "the Jew"): descriptions, not names."""
+    seen: Counter[str] = Counter()
+    led: Counter[str] = Counter()
+    for m in group.mentions:
+        words = m.text.split()
+        core = " ".join(words[1:]) if words and words[0].lower() == "the" else None
+        for form in group.forms:
+            if m.text.endswith(form):
+                seen[form] += 1
+                led[form] += core == form
+    return {f for f, n in seen.items() if led[f] * 2 > n}
 
 
 def _gender(group: _Group) -> str | None:

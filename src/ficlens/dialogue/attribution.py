@@ -18,7 +18,7 @@ from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.addressees import mentioned_inside, vocatives
 from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
 from ficlens.dialogue.quotes import QuoteSpan
-from ficlens.dialogue.ranker import QuoteEvidence, SpeakerModel, candidate_features, shipped_model
+from ficlens.dialogue.ranker import QuoteEvidence, SpeakerRanker, candidate_features, shipped_model
 from ficlens.dialogue.turns import alternate, conversations
 from ficlens.nlp.parse import ParsedDocument
 
@@ -41,7 +41,7 @@ def attribute(
     parsed: ParsedDocument,
     quotes: list[QuoteSpan],
     cast: Cast,
-    ranker: SpeakerModel | Literal["shipped"] | None = "shipped",
+    ranker: SpeakerRanker | Literal["shipped"] | None = "shipped",
 ) -> list[Attribution]:
     """One `Attribution` per quote, in the order of `quotes`.
 
@@ -54,8 +54,8 @@ def attribute(
         return result
     narrator = next((e.index for e in cast.entities if e.name == NARRATOR), None)
     features = candidate_features(cast, quotes, evidence, convo, narrator)
-    for a, candidates in zip(result, features, strict=True):
-        best, probability = model.best(candidates)
+    paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
+    for a, (best, probability) in zip(result, model.choose(features, paragraphs, convo), strict=True):
         if best is None or best == a.speaker:
             continue
         a.speaker, a.confidence = best, round(probability * 0.8, 3)
@@ -86,6 +86,7 @@ def attribute_by_rules(
     voc: list[list[int]] = []
     inside: list[set[int]] = []
     cues: list[Cue | None] = []
+    local: list[bool] = []
     convo = conversations(parsed.document, quotes)
     for i, q in enumerate(quotes):
         v = [m.entity for m in vocatives(text, q, index) if m.entity is not None]
@@ -94,7 +95,9 @@ def attribute_by_rules(
         forbidden.append(set(v) | inside[-1])
         turn = _recent_speakers(result, quotes, convo, i)
         cues.append(find_cue(parsed, q, regions, index))
-        result.append(_from_cue(cues[-1], narration, forbidden[-1], cast, turn))
+        attribution, how = _from_cue(cues[-1], narration, forbidden[-1], cast, turn)
+        result.append(attribution)
+        local.append(how == "local")
     cue_addressees = [list(a.addressees) for a in result]
     filled = alternate([a.speaker for a in result], quotes, convo, forbidden)
     for a, speaker in zip(result, filled, strict=True):
@@ -116,8 +119,9 @@ def attribute_by_rules(
             vocatives=v,
             named_inside=named,
             cue_addressees=ca,
+            cue_local=near,
         )
-        for a, cue, v, named, ca in zip(result, cues, voc, inside, cue_addressees, strict=True)
+        for a, cue, v, named, ca, near in zip(result, cues, voc, inside, cue_addressees, local, strict=True)
     ]
     return result, evidence, convo
 
@@ -125,7 +129,21 @@ def attribute_by_rules(
 def _cue_kind(cue: Cue | None) -> str | None:
     if cue is None or cue.subject is None:
         return None
-    return cue.subject.kind if cue.speech else "beat"
+    if not cue.speech:
+        return "beat"
+    return "titled" if _titled(cue) else cue.subject.kind
+
+
+def _titled(cue: Cue) -> bool:
+    """A description written like a name: "said the Colonel", "cried the Doctor"."""
+    assert cue.subject is not None
+    words = cue.subject.text.split()
+    return (
+        cue.subject.kind == "nominal"
+        and len(words) == 2
+        and words[0].lower() == "the"
+        and words[1][:1].isupper()
+    )
 
 
 def _recent_speakers(
@@ -144,17 +162,21 @@ def _recent_speakers(
 
 def _from_cue(
     cue: Cue | None, narration: list[MentionSpan], forbidden: set[int], cast: Cast, turn: list[int | None]
-) -> Attribution:
+) -> tuple[Attribution, str | None]:
+    """The cue's attribution and, for a pronoun, how it was resolved ("local": to a character
+    named earlier in the quote's paragraph)."""
     if cue is None or cue.subject is None:
-        return Attribution(speaker=None)
+        return Attribution(speaker=None), None
     entity = cue.subject.entity
+    how = None
     if cue.subject.kind == "pronoun":
         local = _by_gender(narration, cue.subject, cast, same_paragraph=True)
+        how = "local" if local is not None else "turn"
         entity = local if local is not None else _by_turn(entity, cue.subject, cast, turn)
         entity = entity if entity is not None else _by_gender(narration, cue.subject, cast)
     if entity is None or (entity in forbidden and cue.subject.kind != "name"):
-        return Attribution(speaker=None)
-    kind: QuoteKind = "explicit" if cue.subject.kind == "name" else "anaphoric"
+        return Attribution(speaker=None), None
+    kind: QuoteKind = "explicit" if cue.subject.kind == "name" or _titled(cue) else "anaphoric"
     addressees = [m.entity for m in cue.addressees if m.entity is not None and m.entity != entity]
     return Attribution(
         speaker=entity,
@@ -163,7 +185,7 @@ def _from_cue(
         cue=cue.text,
         cue_span=(cue.start, cue.end),
         confidence=(0.9 if cue.speech else 0.7) * (1.0 if kind == "explicit" else 0.85),
-    )
+    ), how
 
 
 def _by_turn(entity: int | None, pronoun: MentionSpan, cast: Cast, turn: list[int | None]) -> int | None:

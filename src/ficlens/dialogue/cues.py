@@ -193,8 +193,9 @@ def find_cue(
     for position, start, end in windows:
         paragraph = parsed.document.index_at(start if position not in ("before", "previous") else end - 1)
         tokens = _tokens(parsed, paragraph, start, end)
+        tag = _tag_verb(parsed.document.text, start, tokens) if position in ("after", "between") else None
         for tok in tokens:
-            if tok.lemma_.lower() in CUE_VERBS and tok.pos_ in {"VERB", "AUX"}:
+            if tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok is tag):
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
                 if cue is not None:
                     return cue
@@ -204,6 +205,18 @@ def find_cue(
     order = {"between": 0, "before": 1, "after": 2, "previous": 3}
     adjacent = sorted(beats, key=lambda b: order[b.position])
     return adjacent[0] if adjacent else None
+
+
+def _tag_verb(text: str, start: int, tokens: list[Token]) -> Token | None:
+    """The verb of a tag that goes on the quote's sentence ("…well," marveled the Doctor; "Why?"
+    entreated she), whatever the verb: the quote closes on a comma or dash, or the narration after
+    it starts in lower case. Only a verb among the first three words counts."""
+    before = text[max(start - 3, 0) : start].rstrip("\"'”’ ")
+    after = text[start : start + 40].lstrip("\"'”’ —-")
+    if not (before.endswith((",", "—", "-")) or after[:1].islower()):
+        return None
+    words = [t for t in tokens if not t.is_punct][:3]
+    return next((t for t in words if t.pos_ == "VERB"), None)
 
 
 def _speech_cue(

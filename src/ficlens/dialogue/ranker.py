@@ -5,6 +5,10 @@ speakers of neighbouring quotes) become features of each candidate, next to plai
 the text: who is named in narration around the quote and how close, who is addressed inside it,
 whose gender fits the tag's pronoun. A logistic model trained on PDNC with leave-novels-out
 cross-validation (`training/dialogue/train_speaker.py`) weighs them; inference is a dot product.
+
+A second pass reads the conversation: each candidate also gets the first pass's choices for the
+turns around the quote (people alternate; the one who spoke two turns back speaks again) and its
+first-pass score, and a second logistic model trained on out-of-fold first-pass choices decides.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ WINDOW_BEFORE = 4
 WINDOW_AFTER = 1
 NEIGHBOURS = 2
 """Quotes on each side whose speakers are candidates (inside one conversation)."""
+MAIN_CHARACTERS = 3
+"""The most mentioned named characters, candidates for every quote (a protagonist often speaks
+in scenes where narration never names them)."""
 
 FEATURES = (
     "rule",
@@ -35,6 +42,8 @@ FEATURES = (
     "cue_name",
     "cue_pronoun",
     "cue_nominal",
+    "cue_titled",
+    "cue_pronoun_local",
     "cue_beat",
     "cue_gender_fits",
     "cue_gender_clash",
@@ -63,10 +72,26 @@ FEATURES = (
     "unnamed",
     "no_gender",
     "conversation_start",
+    "conversation_speaker",
+    "main_character",
 )
 
 
-_CUE_FEATURE = {"name": "cue_name", "nominal": "cue_nominal", "beat": "cue_beat"}
+TURN_FEATURES = (
+    "first_score",
+    "first_choice",
+    "turn_prev1",
+    "turn_prev2",
+    "turn_next1",
+    "turn_next2",
+    "turn_same_paragraph",
+    "turn_alternates",
+    "turn_repeats",
+    "turn_share",
+)
+"""Second-pass features, read from the first pass's choices in the conversation."""
+
+_CUE_FEATURE = {"name": "cue_name", "nominal": "cue_nominal", "titled": "cue_titled", "beat": "cue_beat"}
 
 
 @dataclass
@@ -76,12 +101,14 @@ class QuoteEvidence:
     speaker: int | None
     kind: str
     confidence: float
-    cue_kind: str | None  # "name", "pronoun", "nominal" or None; "beat" for action beats
+    cue_kind: str | None  # "name", "pronoun", "nominal", "titled" or None; "beat" for action beats
     cue_gender: str | None
     addressees: list[int]
     vocatives: list[int]
     named_inside: set[int]
     cue_addressees: list[int]
+    cue_local: bool = False
+    """A pronoun tag resolved to a character named earlier in the quote's paragraph."""
 
 
 def candidate_features(
@@ -100,6 +127,11 @@ def candidate_features(
     for m in narration:
         by_paragraph.setdefault(m.paragraph, []).append(m)
     salience = Counter(m.entity for m in cast.mentions if m.entity is not None)
+    main = [e for e, _ in salience.most_common() if cast.entities[e].named][:MAIN_CHARACTERS]
+    speakers: dict[int, Counter[int]] = {}
+    for c, ev in zip(convo, evidence, strict=True):
+        if ev.speaker is not None:
+            speakers.setdefault(c, Counter())[ev.speaker] += 1
     out: list[dict[int, dict[str, float]]] = []
     for i, q in enumerate(quotes):
         first, last = q.paragraphs[0], q.paragraphs[-1]
@@ -134,11 +166,18 @@ def candidate_features(
                 f["rule_weak"] = 1.0
             if ev.cue_kind is not None:
                 f[_CUE_FEATURE.get(ev.cue_kind, "cue_pronoun")] = 1.0
+            if ev.cue_local:
+                f["cue_pronoun_local"] = 1.0
         for entity in ev.vocatives:
             cands.setdefault(entity, {})["vocative_here"] = 1.0
         for entity in ev.named_inside:
             cands.setdefault(entity, {})["named_here"] = 1.0
         _neighbours(i, quotes, evidence, convo, cands)
+        for entity, n in speakers.get(convo[i], Counter()).items():
+            if n > (entity == ev.speaker):
+                cands.setdefault(entity, {})["conversation_speaker"] = 1.0
+        for entity in main:
+            cands.setdefault(entity, {})["main_character"] = 1.0
         for entity, f in cands.items():
             e = cast.entities[entity]
             f["salience"] = math.log1p(salience[entity]) / 5.0
@@ -205,6 +244,75 @@ def _neighbours(
                 cands.setdefault(entity, {})["vocative_next"] = 1.0
 
 
+def turn_features(
+    candidates: Sequence[dict[int, dict[str, float]]],
+    paragraphs: Sequence[tuple[int, int]],
+    convo: Sequence[int],
+    choices: Sequence[int | None],
+    scores: Sequence[dict[int, float]],
+) -> list[dict[int, dict[str, float]]]:
+    """The candidates' features plus `TURN_FEATURES` from first-pass `choices` and `scores`.
+
+    `paragraphs` holds each quote's first and last paragraph; turns are quotes of the same
+    conversation in other paragraphs, as in `candidate_features`."""
+    share: dict[int, Counter[int]] = {}
+    for c, choice in zip(convo, choices, strict=True):
+        if choice is not None:
+            share.setdefault(c, Counter())[choice] += 1
+    out: list[dict[int, dict[str, float]]] = []
+    for i, cands in enumerate(candidates):
+        before = _turns(i, range(i - 1, -1, -1), paragraphs, convo, choices)
+        after = _turns(i, range(i + 1, len(choices)), paragraphs, convo, choices)
+        same = [
+            choices[j]
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(choices) and convo[j] == convo[i] and set(paragraphs[j]) & set(paragraphs[i])
+        ]
+        counts = share.get(convo[i], Counter())
+        total = sum(counts.values()) - (choices[i] is not None)
+        extended: dict[int, dict[str, float]] = {}
+        for entity, features in cands.items():
+            f = dict(features)
+            f["first_score"] = scores[i].get(entity, 0.0) / 5.0
+            if entity == choices[i]:
+                f["first_choice"] = 1.0
+            for name, turns in (("prev", before), ("next", after)):
+                for k, chosen in enumerate(turns, 1):
+                    if chosen == entity:
+                        f[f"turn_{name}{k}"] = 1.0
+            if entity in same:
+                f["turn_same_paragraph"] = 1.0
+            if len(before) == 2 and before[1] == entity != before[0]:
+                f["turn_alternates"] = 1.0
+            if before and before[0] == entity:
+                f["turn_repeats"] = 1.0
+            if total > 0:
+                f["turn_share"] = (counts[entity] - (entity == choices[i])) / total
+            extended[entity] = f
+        out.append(extended)
+    return out
+
+
+def _turns(
+    i: int,
+    order: range,
+    paragraphs: Sequence[tuple[int, int]],
+    convo: Sequence[int],
+    choices: Sequence[int | None],
+) -> list[int | None]:
+    """First-pass choices of up to `NEIGHBOURS` turns in `order` from quote `i`, one per paragraph."""
+    out: list[int | None] = []
+    seen: set[int] = set(paragraphs[i])
+    for j in order:
+        if convo[j] != convo[i] or len(out) == NEIGHBOURS:
+            break
+        if set(paragraphs[j]) & seen:
+            continue
+        seen.update(paragraphs[j])
+        out.append(choices[j])
+    return out
+
+
 @dataclass(frozen=True)
 class SpeakerModel:
     """A linear scorer over `FEATURES`."""
@@ -232,10 +340,40 @@ class SpeakerModel:
         return cls(weights={str(k): float(v) for k, v in weights.items()}, bias=float(bias))
 
 
+@dataclass(frozen=True)
+class SpeakerRanker:
+    """The first pass over each quote's candidates, then the conversation pass when present."""
+
+    first: SpeakerModel
+    second: SpeakerModel | None = None
+
+    def choose(
+        self,
+        candidates: Sequence[dict[int, dict[str, float]]],
+        paragraphs: Sequence[tuple[int, int]],
+        convo: Sequence[int],
+    ) -> list[tuple[int | None, float]]:
+        """Per quote, the chosen speaker (None without candidates) and its probability."""
+        picks = [self.first.best(c) for c in candidates]
+        if self.second is None:
+            return picks
+        scores = [{e: self.first.score(f) for e, f in c.items()} for c in candidates]
+        extended = turn_features(candidates, paragraphs, convo, [p for p, _ in picks], scores)
+        return [self.second.best(c) for c in extended]
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> SpeakerRanker:
+        second = data.get("second")
+        return cls(
+            first=SpeakerModel.from_json(data),
+            second=SpeakerModel.from_json(second) if isinstance(second, dict) else None,
+        )
+
+
 @lru_cache(maxsize=1)
-def shipped_model() -> SpeakerModel | None:
+def shipped_model() -> SpeakerRanker | None:
     """The weights in `dialogue/weights/speaker.json`, or None when they are not installed."""
     path = resources.files("ficlens.dialogue") / "weights" / "speaker.json"
     if not path.is_file():
         return None
-    return SpeakerModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return SpeakerRanker.from_json(json.loads(path.read_text(encoding="utf-8")))

