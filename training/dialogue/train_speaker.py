@@ -243,27 +243,21 @@ def cross_validate(rows: Sequence[QuoteRows], novels: Sequence[str]) -> list[Spe
 def pipeline_cv(
     root: Path, novels: Sequence[str], rankers: Sequence[SpeakerRanker], cache: Path | None
 ) -> None:
-    """`evaluate_pdnc` on each held-out fold with the ranker trained on the other folds."""
+    """`ficlens eval pdnc` scoring on each held-out fold with the ranker trained on the other folds,
+    summed over all folds (the per-novel reports go to stderr)."""
     import ficlens.dialogue.attribution as attribution
-    from ficlens.evaluation.pdnc_eval import evaluate_pdnc
+    from ficlens.evaluation.pdnc import load_pdnc
+    from ficlens.evaluation.pdnc_eval import PdncTally, score_novel
 
-    totals: dict[str, list[float]] = {}
+    total = PdncTally()
     for test, ranker in zip(folds(novels), rankers, strict=True):
         attribution.shipped_model = lambda ranker=ranker: ranker  # type: ignore[assignment]
-        report = evaluate_pdnc(root, test, cache_dir=cache)
-        for name, novel in report["per_novel"].items():
-            print(name, json.dumps(novel), file=sys.stderr)
-            n = novel["quotes"]
-            for key, value in (
-                ("speaker", novel["speaker_accuracy"]),
-                *((t, v) for t, v in novel["speaker_accuracy_by_type"].items()),
-                ("addressee", novel["addressee_accuracy"]),
-            ):
-                totals.setdefault(key, []).append(value * n)
-            totals.setdefault("n", []).append(n)
-    n = sum(totals["n"])
-    print("\nwhole pipeline, held-out folds (by-type and addressee weighted by novel quotes):")
-    print({k: round(sum(v) / n, 4) for k, v in totals.items() if k != "n"})
+        for name in test:
+            tally = score_novel(load_pdnc(root, [name])[0], cache / f"{name}.spacy" if cache else None)
+            print(name, json.dumps(tally.report()), file=sys.stderr)
+            total.add(tally)
+    print("\nwhole pipeline (`ficlens eval pdnc` scoring), every novel held out:")
+    print(json.dumps(total.report(), indent=1))
 
 
 def _model_json(model: SpeakerModel, names: Sequence[str]) -> dict[str, object]:

@@ -91,14 +91,16 @@ def predicted_raw_spans(
 
 
 @dataclass
-class _Tally:
+class PdncTally:
+    """Detection, speaker and addressee counts, summed over novels."""
+
     detection: Score = field(default_factory=lambda: Score(0, 0, 0))
     quotes: int = 0
     speaker: list[int] = field(default_factory=lambda: [0, 0])
     by_type: dict[str, list[int]] = field(default_factory=dict)
     addressee: list[int] = field(default_factory=lambda: [0, 0])
 
-    def add(self, other: _Tally) -> None:
+    def add(self, other: PdncTally) -> None:
         d = self.detection
         self.detection = Score(
             d.tp + other.detection.tp, d.fp + other.detection.fp, d.fn + other.detection.fn
@@ -133,7 +135,7 @@ class _Tally:
 _TYPES = ("Explicit", "Anaphoric", "Implicit")
 
 
-def score_novel(novel: PdncNovel, cache: Path | None = None) -> _Tally:
+def score_novel(novel: PdncNovel, cache: Path | None = None) -> PdncTally:
     """Detection, speaker and addressee counts for one novel (the system finds its own characters).
 
     Attribution runs the whole language pipeline (`pipeline.run_nlp`) on the gold quote spans.
@@ -141,7 +143,7 @@ def score_novel(novel: PdncNovel, cache: Path | None = None) -> _Tally:
     from ficlens.dialogue import detect_quotes
     from ficlens.pipeline import run_nlp
 
-    tally = _Tally()
+    tally = PdncTally()
     document, offsets = novel_document(novel.text)
     predicted = detect_quotes(document)
     gold_spans = [span for q in novel.quotes for span in q.spans]
@@ -188,7 +190,7 @@ def evaluate_pdnc(
     speaker and addressee accuracy are measured on the gold quote spans, with the characters the
     system finds itself. `cache_dir` keeps spaCy parses between runs.
     """
-    total = _Tally()
+    total = PdncTally()
     per_novel: dict[str, dict[str, Any]] = {}
     names = list(novels) if novels is not None else pdnc_novel_names(root)
     for name in names:

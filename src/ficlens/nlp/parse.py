@@ -47,9 +47,12 @@ def load_nlp() -> Language:
             "reinstall ficlens with `pip install ficlens`"
         ) from None
     nlp.max_length = 5_000_000
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *EXTRA_INFIXES]).finditer
+    assert isinstance(nlp.tokenizer, Tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), *EXTRA_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 

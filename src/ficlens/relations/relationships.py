@@ -33,7 +33,7 @@ Key = Callable[[int, int], Pair]
 
 
 @dataclass
-class _Tally:
+class PdncTally:
     raw: defaultdict[RelationKind, float] = field(default_factory=lambda: defaultdict(float))
     rejected: defaultdict[RelationKind, float] = field(default_factory=lambda: defaultdict(float))
     physical: int = 0
@@ -59,7 +59,7 @@ def build_relationships(
     def key(a: int, b: int) -> Pair:
         return (a, b) if order[a] <= order[b] else (b, a)
 
-    tallies: dict[Pair, _Tally] = defaultdict(_Tally)
+    tallies: dict[Pair, PdncTally] = defaultdict(PdncTally)
     signals = [s for s in find_signals(parsed, resolver, utterances) if s.a in ids and s.b in ids]
     for s in signals:
         if not s.reject and not s.defer and s.kind is not None:
@@ -85,7 +85,7 @@ def build_relationships(
     pairs = set(tallies) | set(quotes) | set(tag_pairs(tagged, key))
     out = []
     for pair in pairs:
-        tally = tallies.get(pair, _Tally())
+        tally = tallies.get(pair, PdncTally())
         rel = Relationship(
             characters=[ids[pair[0]], ids[pair[1]]],
             kinds=_scores(tally),
@@ -100,7 +100,7 @@ def build_relationships(
     return out
 
 
-def _scores(tally: _Tally) -> dict[RelationKind, float]:
+def _scores(tally: PdncTally) -> dict[RelationKind, float]:
     scores: dict[RelationKind, float] = {}
     for kind in KINDS:
         raw = tally.raw[kind]
@@ -111,7 +111,7 @@ def _scores(tally: _Tally) -> dict[RelationKind, float]:
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
 
 
-def _evidence(parsed: ParsedDocument, tally: _Tally) -> list[Evidence]:
+def _evidence(parsed: ParsedDocument, tally: PdncTally) -> list[Evidence]:
     seen: set[tuple[str, int, int, int]] = set()
     per_kind: Counter[str] = Counter()
     found: list[Evidence] = []
