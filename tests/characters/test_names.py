@@ -78,3 +78,13 @@ def test_a_character_only_called_by_a_description_keeps_its_article() -> None:
         "Then the Hatter poured tea, and the Hatter sighed at Alice.",
     )
     assert "The Hatter" in names and "Alice" in names
+
+
+def test_miss_and_a_surname_is_the_one_woman_of_that_surname() -> None:
+    names = named(
+        "Adela Quested arrived with Ralph Moore. Miss Quested looked at the river.",
+        "Ralph Moore laughed. Then Miss Quested smiled, and Miss Moore, his sister, waved.",
+        "Adela Quested said nothing.",
+    )
+    assert "Miss Quested" not in names and names["Adela Quested"] >= 4
+    assert "Miss Moore" in names  # Ralph is a man's name: Miss Moore is someone else

@@ -8,6 +8,7 @@ import pytest
 
 from ficlens.characters.types import Cast, Entity, MentionSpan
 from ficlens.dialogue.ranker import (
+    ADDRESSEE_FEATURES,
     FEATURES,
     TURN_FEATURES,
     SpeakerModel,
@@ -92,6 +93,7 @@ def test_shipped_weights_cover_the_features() -> None:
     model = shipped_model()
     assert model is not None and set(model.first.weights) == set(FEATURES)
     assert model.second is not None and set(model.second.weights) == {*FEATURES, *TURN_FEATURES}
+    assert model.addressee is not None and set(model.addressee.weights) == set(ADDRESSEE_FEATURES)
 
 
 def test_turn_features_read_the_first_pass_choices_around_a_quote() -> None:
@@ -122,3 +124,42 @@ def test_the_second_pass_can_overturn_the_first() -> None:
     paragraphs, convo = [(0, 0), (1, 1), (2, 2)], [0, 0, 0]
     assert [p for p, _ in SpeakerRanker(first).choose(candidates, paragraphs, convo)] == [2, 1, 1]
     assert [p for p, _ in SpeakerRanker(first, second).choose(candidates, paragraphs, convo)] == [2, 1, 2]
+
+
+def test_the_addressee_model_picks_someone_other_than_the_speaker() -> None:
+    from ficlens.dialogue.ranker import QuoteEvidence, addressee_features
+
+    def evidence(vocatives: list[int]) -> QuoteEvidence:
+        return QuoteEvidence(None, "implicit", 0.0, None, None, [], vocatives, set(), [])
+
+    # two turns: 1 speaks, then 2 answers calling 3 by name
+    candidates = [{1: {"recent1": 1.0}, 2: {}}, {1: {}, 2: {}, 3: {"vocative_here": 1.0}}]
+    paragraphs, convo, speakers = [(0, 0), (1, 1)], [0, 0], [1, 2]
+    feats = addressee_features(candidates, paragraphs, convo, speakers, [evidence([]), evidence([3])])
+    assert feats[0][1]["first_choice"] == 1.0 and feats[0][2]["turn_next1"] == 1.0
+    assert all(set(f) <= set(ADDRESSEE_FEATURES) for quote in feats for f in quote.values())
+    # the model likes whoever speaks next; it is never the speaker even if the speaker scores best
+    model = SpeakerModel({"turn_next1": 2.0, "turn_prev1": 1.0, "first_choice": 9.0})
+    ranker = SpeakerRanker(model, None, model)
+    picks = ranker.addressees(candidates, paragraphs, convo, speakers, [evidence([]), evidence([3])])
+    assert picks == [[2], [3, 1]]  # a vocative comes first
+    assert SpeakerRanker(model).addressees(candidates, paragraphs, convo, speakers, []) is None
+
+
+def test_a_conversations_first_line_is_addressed_to_whom_its_tag_acts_on() -> None:
+    from ficlens.dialogue.ranker import QuoteEvidence
+
+    # "“You're beneath me,” Buffy (1) said as she walked away from Spike (2)"; Willow (3) talks most
+    candidates = [{1: {"cue_name": 1.0}, 2: {}, 3: {}}, {2: {}, 3: {}}, {2: {}, 3: {}}]
+    evidence = [QuoteEvidence(1, "explicit", 0.9, "name", None, [], [], set(), [], cue_objects=[2])]
+    evidence += [QuoteEvidence(None, "implicit", 0.0, None, None, [], [], set(), [])] * 2
+    model = SpeakerModel({"turn_share": 5.0, "first_choice": -9.0})
+    for cands, ev in zip(candidates, evidence, strict=True):
+        for entity, f in cands.items():
+            f["conversation_start"] = float(cands is candidates[0])
+            if entity in ev.cue_objects:
+                f["cue_object"] = 1.0
+    picks = SpeakerRanker(model, None, model).addressees(
+        candidates, [(0, 0), (2, 2), (3, 3)], [0, 0, 0], [1, 3, 2], evidence
+    )
+    assert picks == [[2], [2], [3]]

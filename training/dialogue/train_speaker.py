@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING
 from ficlens.characters.types import Entity
 
 if TYPE_CHECKING:
-    from ficlens.dialogue.ranker import SpeakerModel, SpeakerRanker
+    from ficlens.dialogue.ranker import QuoteEvidence, SpeakerModel, SpeakerRanker
+    from ficlens.evaluation.pdnc import PdncQuote
 
 FOLDS = 5
 C = 1.0
@@ -51,6 +52,11 @@ class QuoteRows:
     hits: list[bool]
     paragraphs: tuple[int, int]
     convo: int
+    evidence: QuoteEvidence
+    addressed: list[int]
+    """Per candidate, 1 when it is one of the gold addressees (by canonical or usual name)."""
+    addressee_hits: list[bool] | None
+    """Per candidate, whether the metric counts it as a gold addressee; None without gold ones."""
 
 
 def spoken_name(entity: Entity) -> str:
@@ -104,8 +110,14 @@ def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
         found = final(entity)
         return found is not None and (hit(gold, entity) or speaker_matches(novel, gold, spoken_name(found)))
 
+    def addressed(quote: PdncQuote, entity: int) -> bool:
+        return any(same_person(gold_name, entity) for gold_name in quote.addressees)
+
+    def addressee_hit(quote: PdncQuote, entity: int) -> bool:
+        return any(hit(gold_name, entity) for gold_name in quote.addressees)
+
     out = []
-    for (quote, span), rule, candidates, c in zip(gold, rules, features, convo, strict=True):
+    for (quote, span), rule, candidates, c, ev in zip(gold, rules, features, convo, evidence, strict=True):
         entities = list(candidates)
         out.append(
             QuoteRows(
@@ -118,6 +130,9 @@ def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
                 hits=[hit(quote.speaker, e) for e in entities],
                 paragraphs=(span.paragraphs[0], span.paragraphs[-1]),
                 convo=c,
+                evidence=ev,
+                addressed=[int(addressed(quote, e)) for e in entities],
+                addressee_hits=[addressee_hit(quote, e) for e in entities] if quote.addressees else None,
             )
         )
     return out
@@ -168,35 +183,87 @@ def extend(rows: Sequence[QuoteRows], first: SpeakerModel) -> list[QuoteRows]:
     return out
 
 
-def cross_fitted(rows: Sequence[QuoteRows], novels: Sequence[str]) -> list[QuoteRows]:
-    """Second-pass rows whose first-pass choices come from models that never saw their novel."""
+def cross_fitted(rows: Sequence[QuoteRows], novels: Sequence[str]) -> tuple[list[QuoteRows], list[QuoteRows]]:
+    """Second-pass rows and addressee rows whose first-pass choices come from models that never
+    saw their novel."""
     from ficlens.dialogue.ranker import FEATURES
 
-    out: list[QuoteRows] = []
+    second: list[QuoteRows] = []
+    addressee: list[QuoteRows] = []
     for held in folds(novels):
         first = fit([r for r in rows if r.novel not in held], FEATURES)
-        out += extend([r for r in rows if r.novel in held], first)
+        part = [r for r in rows if r.novel in held]
+        second += extend(part, first)
+        addressee += addressee_rows(part, [first.best(c)[0] for c in _candidates(part)])
+    return second, addressee
+
+
+def addressee_rows(rows: Sequence[QuoteRows], speakers: Sequence[int | None]) -> list[QuoteRows]:
+    """Rows of the quotes with gold addressees: every candidate but the speaker, with its
+    addressee features and labels."""
+    from ficlens.dialogue.ranker import addressee_features
+
+    out: list[QuoteRows] = []
+    chosen = dict(zip((id(r) for r in rows), speakers, strict=True))
+    for part in _by_novel(rows).values():
+        features = addressee_features(
+            _candidates(part),
+            [r.paragraphs for r in part],
+            [r.convo for r in part],
+            [chosen[id(r)] for r in part],
+            [r.evidence for r in part],
+        )
+        for r, f in zip(part, features, strict=True):
+            if r.addressee_hits is None:
+                continue
+            keep = [k for k, e in enumerate(r.entities) if e != chosen[id(r)]]
+            out.append(
+                replace(
+                    r,
+                    entities=[r.entities[k] for k in keep],
+                    features=[f[r.entities[k]] for k in keep],
+                    labels=[r.addressed[k] for k in keep],
+                )
+            )
     return out
 
 
 def fit_ranker(rows: Sequence[QuoteRows], novels: Sequence[str]) -> SpeakerRanker:
-    """Both passes on `rows`: the first on all of them, the second on cross-fitted choices."""
-    from ficlens.dialogue.ranker import FEATURES, TURN_FEATURES, SpeakerRanker
+    """All three models on `rows`: the first pass on all of them, the second pass and the
+    addressee model on cross-fitted first-pass choices."""
+    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, TURN_FEATURES, SpeakerRanker
 
     first = fit(rows, FEATURES)
-    second = fit(cross_fitted(rows, novels), (*FEATURES, *TURN_FEATURES))
-    return SpeakerRanker(first, second)
+    second_rows, addressee_rows_ = cross_fitted(rows, novels)
+    second = fit(second_rows, (*FEATURES, *TURN_FEATURES))
+    return SpeakerRanker(first, second, fit(addressee_rows_, ADDRESSEE_FEATURES))
 
 
 def ranker_right(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list[bool]:
     """Whether the ranker's choice (`SpeakerRanker.choose`, as in the pipeline) is a right candidate."""
-    out = []
+    return [right for right, _ in ranker_results(rows, ranker)]
+
+
+def ranker_results(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list[tuple[bool, bool | None]]:
+    """Per row, whether the chosen speaker is right and (for quotes with gold addressees, when the
+    ranker has an addressee model) whether one chosen addressee is."""
+    out: list[tuple[bool, bool | None]] = []
     for part in _by_novel(rows).values():
-        chosen = ranker.choose(_candidates(part), [r.paragraphs for r in part], [r.convo for r in part])
-        out += [
-            best is not None and r.hits[r.entities.index(best)]
-            for r, (best, _) in zip(part, chosen, strict=True)
-        ]
+        candidates, paragraphs, convo = (
+            _candidates(part),
+            [r.paragraphs for r in part],
+            [r.convo for r in part],
+        )
+        speakers = [best for best, _ in ranker.choose(candidates, paragraphs, convo)]
+        addressees = ranker.addressees(candidates, paragraphs, convo, speakers, [r.evidence for r in part])
+        for k, (r, best) in enumerate(zip(part, speakers, strict=True)):
+            right = best is not None and r.hits[r.entities.index(best)]
+            addressed = None
+            if addressees is not None and r.addressee_hits is not None:
+                addressed = any(
+                    r.addressee_hits[r.entities.index(e)] for e in addressees[k] if e in r.entities
+                )
+            out.append((right, addressed))
     return out
 
 
@@ -213,6 +280,7 @@ def cross_validate(rows: Sequence[QuoteRows], novels: Sequence[str]) -> list[Spe
     from ficlens.dialogue.ranker import SpeakerRanker
 
     held: list[tuple[QuoteRows, bool, bool]] = []
+    addressed: list[bool] = []
     rankers = []
     print("| fold | novels | quotes | rules | first pass | both passes | ceiling |")
     print("|---|---|---|---|---|---|---|")
@@ -222,7 +290,9 @@ def cross_validate(rows: Sequence[QuoteRows], novels: Sequence[str]) -> list[Spe
         rankers.append(ranker)
         test_rows = [r for r in rows if r.novel in test]
         first = ranker_right(test_rows, SpeakerRanker(ranker.first))
-        both = ranker_right(test_rows, ranker)
+        results = ranker_results(test_rows, ranker)
+        both = [right for right, _ in results]
+        addressed += [a for _, a in results if a is not None]
         held += list(zip(test_rows, first, both, strict=True))
         print(
             f"| {k} | {', '.join(test)} | {len(test_rows)} | {_ratio([r.rule_right for r in test_rows])} "
@@ -237,6 +307,7 @@ def cross_validate(rows: Sequence[QuoteRows], novels: Sequence[str]) -> list[Spe
             f"| {_ratio([ok for _, ok, _ in part])} | {_ratio([ok for _, _, ok in part])} "
             f"| {_ratio([any(r.hits) for r, _, _ in part])} |"
         )
+    print(f"\naddressee model, held out: {_ratio(addressed)} of {len(addressed)} quotes with gold addressees")
     return rankers
 
 
@@ -276,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pipeline-cv", action="store_true")
     args = parser.parse_args(argv)
 
-    from ficlens.dialogue.ranker import FEATURES, TURN_FEATURES
+    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, TURN_FEATURES
     from ficlens.evaluation.pdnc import pdnc_novel_names
 
     novels = pdnc_novel_names(args.root)
@@ -290,8 +361,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.rows.write_bytes(pickle.dumps(rows))
     rankers = cross_validate(rows, novels)
     ranker = fit_ranker(rows, novels)
-    assert ranker.second is not None
-    for label, model in (("first pass", ranker.first), ("second pass", ranker.second)):
+    assert ranker.second is not None and ranker.addressee is not None
+    for label, model in (
+        ("first pass", ranker.first),
+        ("second pass", ranker.second),
+        ("addressees", ranker.addressee),
+    ):
         print(
             f"\n{label} (all novels):",
             {k: round(v, 2) for k, v in model.weights.items()},
@@ -302,6 +377,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         data = {
             **_model_json(ranker.first, FEATURES),
             "second": _model_json(ranker.second, (*FEATURES, *TURN_FEATURES)),
+            "addressee": _model_json(ranker.addressee, ADDRESSEE_FEATURES),
             "trained_on": "PDNC, 23 novels",
         }
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

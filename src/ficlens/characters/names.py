@@ -167,6 +167,8 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             or (g.tokens == {key[0]} and want != "female")  # "Miss Darcy" is not Darcy
         ]
         candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
+        if not candidates and title == "miss":
+            candidates = _miss_of(key[0], groups)
         return candidates[0] if len(candidates) == 1 else None
     if len(key) == 1:
         candidates = [g for g in groups if key[0] in g.tokens]
@@ -182,8 +184,27 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     return candidates[0] if len(candidates) == 1 else None
 
 
+def _miss_of(surname: str, groups: list[_Group]) -> list[_Group]:
+    """ "Miss Quested" is Adela Quested when she is the one full name with that surname whose first
+    name is not a man's (a Miss is called by her own first name, unlike a Mrs.)."""
+    from ficlens.characters.gender import first_name_gender
+
+    return [
+        g
+        for g in groups
+        if _gender(g) != "male"
+        and any(
+            f.lower().split()[-1] == surname and first_name_gender(f) != "male" and len(f.split()) == 2
+            for f in g.full
+        )
+    ]
+
+
 REGULAR_SHARE = 0.05
 """Share of a character's name mentions a form needs to be a name the text calls them by."""
+SURNAME_DOMINANCE = 3
+"""How many times as often a man must be called by a shared surname's titled form as all the other
+non-female bearers together for the bare surname to be his."""
 
 
 def _bare_surname_owner(candidates: list[_Group]) -> list[_Group]:
@@ -199,20 +220,16 @@ def _bare_surname_owner(candidates: list[_Group]) -> list[_Group]:
     return rest[:1] if sum(rest[0].forms.values()) >= SURNAME_DOMINANCE * others else candidates
 
 
-SURNAME_DOMINANCE = 3
-
-
 def _canonical_name(group: _Group) -> str:
     """The knowledge-base name, else the fullest proper name the text regularly calls them by.
 
     A form counts when it is used at least twice and for `REGULAR_SHARE` of the name mentions:
     "William Rodney", said 27 times, beats "Rodney"; "Elizabeth Bennet", said 7 times against 634
-    "Elizabeth", is a formal variant, not the name (a once-seen garbled form cannot win either). A
-    proper name beats
-    a capitalised description ("Fagin" over "the Jew") and a form in capitals ("FAGIN", from a
-    heading); a title stays with a lone surname ("Mr. Darcy", "Professor de Worms") and goes from
-    a full name ("Miss Elizabeth Bennet" → "Elizabeth Bennet"); a character only ever called "the
-    Hatter" is "The Hatter".
+    "Elizabeth", is a formal variant, not the name (a once-seen garbled form cannot win either).
+    A proper name beats a capitalised description ("Fagin" over "the Jew") and a form in capitals
+    ("FAGIN", from a heading); a title stays with a lone surname ("Mr. Darcy", "Professor de
+    Worms") and goes from a full name ("Miss Elizabeth Bennet" → "Elizabeth Bennet"); a character
+    only ever called "the Hatter" is "The Hatter".
     """
     if group.canon is not None:
         return group.canon.name

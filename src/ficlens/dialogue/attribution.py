@@ -61,6 +61,12 @@ def attribute(
         a.speaker, a.confidence = best, round(probability * 0.8, 3)
         a.type, a.cue, a.cue_span = "implicit", None, None
         a.addressees = []
+    speakers = [a.speaker for a in result]
+    learned = model.addressees(features, paragraphs, convo, speakers, evidence)
+    if learned is not None:
+        for a, addressees in zip(result, learned, strict=True):
+            a.addressees = addressees
+        return result
     voc = [ev.vocatives for ev in evidence]
     for a, ev in zip(result, evidence, strict=True):
         a.addressees = [e for e in ev.cue_addressees if e != a.speaker] if a.cue is not None else []
@@ -120,6 +126,7 @@ def attribute_by_rules(
             named_inside=named,
             cue_addressees=ca,
             cue_local=near,
+            cue_objects=[m.entity for m in cue.objects if m.entity is not None] if cue is not None else [],
         )
         for a, cue, v, named, ca, near in zip(result, cues, voc, inside, cue_addressees, local, strict=True)
     ]

@@ -80,6 +80,8 @@ class Cue:
     speech: bool
     position: Position
     addressees: list[MentionSpan] = field(default_factory=list)
+    objects: list[MentionSpan] = field(default_factory=list)
+    """Characters the tag's clause acts on ("as she walked away from Spike", "looking at Emma")."""
 
 
 class MentionIndex:
@@ -195,7 +197,7 @@ def find_cue(
         tokens = _tokens(parsed, paragraph, start, end)
         tag = _tag_verb(parsed.document.text, start, tokens) if position in ("after", "between") else None
         for tok in tokens:
-            if tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok is tag):
+            if tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok.i == tag):
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
                 if cue is not None:
                     return cue
@@ -207,16 +209,16 @@ def find_cue(
     return adjacent[0] if adjacent else None
 
 
-def _tag_verb(text: str, start: int, tokens: list[Token]) -> Token | None:
+def _tag_verb(text: str, start: int, tokens: list[Token]) -> int | None:
     """The verb of a tag that goes on the quote's sentence ("…well," marveled the Doctor; "Why?"
     entreated she), whatever the verb: the quote closes on a comma or dash, or the narration after
-    it starts in lower case. Only a verb among the first three words counts."""
+    it starts in lower case. Only a verb among the first three words counts; its index is returned."""
     before = text[max(start - 3, 0) : start].rstrip("\"'”’ ")
     after = text[start : start + 40].lstrip("\"'”’ —-")
     if not (before.endswith((",", "—", "-")) or after[:1].islower()):
         return None
     words = [t for t in tokens if not t.is_punct][:3]
-    return next((t for t in words if t.pos_ == "VERB"), None)
+    return next((t.i for t in words if t.pos_ == "VERB"), None)
 
 
 def _speech_cue(
@@ -248,6 +250,7 @@ def _speech_cue(
         position=position,
     )
     cue.addressees = _verb_addressees(parsed, verb, mentions)
+    cue.objects = _clause_objects(parsed, verb, inside, mentions)
     return cue
 
 
@@ -279,6 +282,22 @@ def _verb_addressees(parsed: ParsedDocument, verb: Token, mentions: MentionIndex
     return out
 
 
+_OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj"}
+
+
+def _clause_objects(
+    parsed: ParsedDocument, verb: Token, inside: set[int], mentions: MentionIndex
+) -> list[MentionSpan]:
+    """Mentions that are objects anywhere in the verb's clause, inside the narration window."""
+    out: list[MentionSpan] = []
+    for tok in verb.subtree:
+        if tok.i in inside and tok.dep_ in _OBJECT_DEPS:
+            m = mentions.at(*parsed.span_offsets(tok.doc[tok.i : tok.i + 1]))
+            if m is not None and not m.in_quote:
+                out.append(m)
+    return out
+
+
 def _beat_cue(
     parsed: ParsedDocument, tokens: list[Token], mentions: MentionIndex, position: Position
 ) -> Cue | None:
@@ -304,5 +323,6 @@ def _beat_cue(
             subject_text=mention.text,
             speech=False,
             position=position,
+            objects=_clause_objects(parsed, root, {t.i for t in tokens}, mentions),
         )
     return None
