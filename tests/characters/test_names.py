@@ -88,3 +88,27 @@ def test_miss_and_a_surname_is_the_one_woman_of_that_surname() -> None:
     )
     assert "Miss Quested" not in names and names["Adela Quested"] >= 4
     assert "Miss Moore" in names  # Ralph is a man's name: Miss Moore is someone else
+
+
+def test_mrs_and_a_husbands_full_name_is_his_wife() -> None:
+    names = named(
+        "John Dashwood rode out. John Dashwood came back at noon.",
+        "Mrs. John Dashwood frowned at him, and Mrs. John Dashwood sighed.",
+    )
+    assert "John Dashwood" in names and "Mrs. John Dashwood" in names
+
+
+def test_a_titled_surname_joins_the_man_the_text_calls_by_it() -> None:
+    names = named(
+        "Cyril Fielding opened the door. Fielding smiled, and Fielding sat down.",
+        "Mr. Fielding poured tea. Aziz thanked Fielding.",
+    )
+    assert "Mr. Fielding" not in names and "Fielding" in names
+
+
+def test_a_bare_first_name_goes_to_the_group_that_dominates_it() -> None:
+    names = named(
+        "Adela Quested arrived. Miss Quested waved. Miss Quested sat. Miss Quested read.",
+        "Madamsell Adela, they called her once. Adela laughed. Adela slept.",
+    )
+    assert "Adela" not in names and "Madamsell Adela" in names

@@ -59,9 +59,10 @@ def cluster_names(
             groups.append(group)
         group.forms[form] += len(by_form[form])
         proper = [t for t in tokens if _proper_token(t)]
-        group.tokens.update(t.lower() for t in proper)
-        if len(tokens) > 1 and len(proper) == len(tokens):
-            group.full.append(" ".join(tokens))
+        if not _wife_form(title, tokens):  # her husband's names are not hers to lend
+            group.tokens.update(t.lower() for t in proper)
+            if len(tokens) > 1 and len(proper) == len(tokens):
+                group.full.append(" ".join(tokens))
         if title and HONORIFICS.get(title) and group.gender is None:
             group.gender = HONORIFICS.get(title)
         group.mentions.extend(by_form[form])
@@ -152,6 +153,9 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     """An existing group this name is a variant of: same full name, or a first/last name of exactly one."""
     if not tokens:
         return None
+    if _wife_form(title, tokens):
+        # "Mrs. John Dashwood" is John Dashwood's wife: she joins only her own name
+        return next((g for g in groups if any(split_title(f) == (title, tokens) for f in g.forms)), None)
     key = [t.lower() for t in tokens]
     exact = [g for g in groups if any(f.lower() == " ".join(key) for f in g.full)]
     if exact:
@@ -164,7 +168,8 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             g
             for g in groups
             if any(split_title(f)[0] == title and split_title(f)[1] == tokens for f in g.forms)
-            or (g.tokens == {key[0]} and want != "female")  # "Miss Darcy" is not Darcy
+            # "Miss Darcy" is not Darcy; "Mr. Fielding" is the Cyril Fielding called plain "Fielding"
+            or (want != "female" and (g.tokens == {key[0]} or tokens[0] in g.forms))
         ]
         candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
         if not candidates and title == "miss":
@@ -173,7 +178,7 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     if len(key) == 1:
         candidates = [g for g in groups if key[0] in g.tokens]
         if len(candidates) > 1:
-            candidates = _bare_surname_owner(candidates)
+            candidates = _bare_name_owner(candidates)
         return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group
     candidates = [
@@ -182,6 +187,11 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         if g.full and any(f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1] for f in g.full)
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _wife_form(title: str | None, tokens: list[str]) -> bool:
+    """ "Mrs. John Dashwood", "Mrs. Newland Archer": a wife named by her husband's full name."""
+    return title == "mrs" and len(tokens) >= 2 and tokens[0] not in _PARTICLES
 
 
 def _miss_of(surname: str, groups: list[_Group]) -> list[_Group]:
@@ -207,17 +217,24 @@ SURNAME_DOMINANCE = 3
 non-female bearers together for the bare surname to be his."""
 
 
-def _bare_surname_owner(candidates: list[_Group]) -> list[_Group]:
-    """The man a bare surname shared by several groups names: "Darcy" is "Mr. Darcy", not "Miss
-    Darcy" (narration calls women by title or first name) nor a "Georgiana Darcy" seen once, when
-    he is called so at least `SURNAME_DOMINANCE` times as often as all other men and unknowns."""
-    rest = sorted(
-        (g for g in candidates if _gender(g) != "female"), key=lambda g: sum(g.forms.values()), reverse=True
-    )
-    if not rest or _gender(rest[0]) != "male":
-        return candidates
-    others = sum(sum(g.forms.values()) for g in rest[1:])
-    return rest[:1] if sum(rest[0].forms.values()) >= SURNAME_DOMINANCE * others else candidates
+def _bare_name_owner(candidates: list[_Group]) -> list[_Group]:
+    """The one group a bare name shared by several belongs to, if one dominates.
+
+    "Darcy" is "Mr. Darcy", not "Miss Darcy" (narration calls women by title or first name) nor a
+    "Georgiana Darcy" seen once, when he is called so at least `SURNAME_DOMINANCE` times as often
+    as all other men and unknowns; failing that, "Adela" is the Adela called so 100 times, not a
+    "Madamsell Adela" seen once, by the same ratio over all other bearers."""
+
+    def size(group: _Group) -> int:
+        return sum(group.forms.values())
+
+    rest = sorted((g for g in candidates if _gender(g) != "female"), key=size, reverse=True)
+    if rest and _gender(rest[0]) == "male" and size(rest[0]) >= SURNAME_DOMINANCE * sum(map(size, rest[1:])):
+        return rest[:1]
+    ranked = sorted(candidates, key=size, reverse=True)
+    if size(ranked[0]) >= SURNAME_DOMINANCE * sum(map(size, ranked[1:])):
+        return ranked[:1]
+    return candidates
 
 
 def _canonical_name(group: _Group) -> str:
@@ -243,7 +260,7 @@ def _canonical_name(group: _Group) -> str:
     named = [(f, n) for f, n in regular if f not in described] or regular
     best = max(named, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
     title, tokens = split_title(best)
-    if title and len(tokens) >= 2 and tokens[0] not in _PARTICLES:
+    if title and len(tokens) >= 2 and tokens[0] not in _PARTICLES and not _wife_form(title, tokens):
         return " ".join(tokens)
     return "The " + best if best in described else best
 
