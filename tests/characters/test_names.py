@@ -104,11 +104,3 @@ def test_a_titled_surname_joins_the_man_the_text_calls_by_it() -> None:
         "Mr. Fielding poured tea. Aziz thanked Fielding.",
     )
     assert "Mr. Fielding" not in names and "Fielding" in names
-
-
-def test_a_bare_first_name_goes_to_the_group_that_dominates_it() -> None:
-    names = named(
-        "Adela Quested arrived. Miss Quested waved. Miss Quested sat. Miss Quested read.",
-        "Madamsell Adela, they called her once. Adela laughed. Adela slept.",
-    )
-    assert "Adela" not in names and "Madamsell Adela" in names

@@ -178,7 +178,7 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     if len(key) == 1:
         candidates = [g for g in groups if key[0] in g.tokens]
         if len(candidates) > 1:
-            candidates = _bare_name_owner(candidates)
+            candidates = _bare_surname_owner(candidates)
         return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group
     candidates = [
@@ -217,13 +217,10 @@ SURNAME_DOMINANCE = 3
 non-female bearers together for the bare surname to be his."""
 
 
-def _bare_name_owner(candidates: list[_Group]) -> list[_Group]:
-    """The one group a bare name shared by several belongs to, if one dominates.
-
-    "Darcy" is "Mr. Darcy", not "Miss Darcy" (narration calls women by title or first name) nor a
-    "Georgiana Darcy" seen once, when he is called so at least `SURNAME_DOMINANCE` times as often
-    as all other men and unknowns; failing that, "Adela" is the Adela called so 100 times, not a
-    "Madamsell Adela" seen once, by the same ratio over all other bearers."""
+def _bare_surname_owner(candidates: list[_Group]) -> list[_Group]:
+    """The man a bare surname shared by several groups names: "Darcy" is "Mr. Darcy", not "Miss
+    Darcy" (narration calls women by title or first name) nor a "Georgiana Darcy" seen once, when
+    he is called so at least `SURNAME_DOMINANCE` times as often as all other men and unknowns."""
 
     def size(group: _Group) -> int:
         return sum(group.forms.values())
@@ -231,9 +228,6 @@ def _bare_name_owner(candidates: list[_Group]) -> list[_Group]:
     rest = sorted((g for g in candidates if _gender(g) != "female"), key=size, reverse=True)
     if rest and _gender(rest[0]) == "male" and size(rest[0]) >= SURNAME_DOMINANCE * sum(map(size, rest[1:])):
         return rest[:1]
-    ranked = sorted(candidates, key=size, reverse=True)
-    if size(ranked[0]) >= SURNAME_DOMINANCE * sum(map(size, ranked[1:])):
-        return ranked[:1]
     return candidates
 
 
