@@ -9,6 +9,7 @@ cross-validation (`training/dialogue/train_speaker.py`) weighs them; inference i
 A second pass reads the conversation: each candidate also gets the first pass's choices for the
 turns around the quote (people alternate; the one who spoke two turns back speaks again) and its
 first-pass score, and a second logistic model trained on out-of-fold first-pass choices decides.
+A third model picks each quote's addressee among the same candidates, reading the chosen speakers.
 """
 
 from __future__ import annotations
@@ -391,8 +392,9 @@ class SpeakerRanker:
 
         A conversation's first line has no turns to read, so there the tag's clause decides when it
         acts on someone ("“You're beneath me,” Buffy said as she walked away from Spike"); on PDNC
-        this touches 83 quotes and leaves accuracy as it was."""
-        if self.addressee is None:
+        this touched 83 quotes when measured and left accuracy as it was."""
+        model = self.addressee
+        if model is None:
             return None
         out = []
         for i, features in enumerate(addressee_features(candidates, paragraphs, convo, speakers, evidence)):
@@ -402,7 +404,7 @@ class SpeakerRanker:
             if not chosen and opening:
                 chosen = opening[:1]
             elif others:
-                chosen.append(max(others, key=lambda e: self.addressee.score(others[e])))  # type: ignore[union-attr]
+                chosen.append(max(others, key=lambda e: model.score(others[e])))
             out.append(list(dict.fromkeys(chosen)))
         return out
 
