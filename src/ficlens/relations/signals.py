@@ -295,8 +295,8 @@ def _role(resolver: Resolver, tok: Token) -> Iterator[Signal]:
 
 # --- vocatives ----------------------------------------------------------------------------------
 
-_BEFORE = re.compile(r"(?:^|[,;:!?.—–“\"‘]|\b(?:oh|hey|hi|hello|yes|no|well|my))\s*$", re.IGNORECASE)
-_AFTER = re.compile(r"^\s*(?:[,;:!?.—–”\"’…]|$)")
+_BEFORE = re.compile(r"(?:^|[,;:!?.—–“\"‘]|--|\b(?:oh|hey|hi|hello|yes|no|well|my))\s*$", re.IGNORECASE)
+_AFTER = re.compile(r"^\s*(?:[,;:!?.—–”\"’…]|--|$)")
 
 
 def vocative_tokens(parsed: ParsedDocument, start: int, end: int) -> Iterator[Token]:
@@ -308,7 +308,7 @@ def vocative_tokens(parsed: ParsedDocument, start: int, end: int) -> Iterator[To
     for tok in parsed.docs[index]:
         if not (lo <= tok.idx < hi) or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if tok.dep_ in {"poss", "compound"}:
+        if tok.dep_ in {"poss", "compound"} or tok.is_punct:  # a "--" the tagger took for a noun
             continue
         words = [t for t in tok.subtree if not t.is_punct]
         left, right = words[0], words[-1]
