@@ -265,9 +265,10 @@ def turn_features(
     paragraphs: Sequence[tuple[int, int]],
     convo: Sequence[int],
     choices: Sequence[int | None],
-    scores: Sequence[dict[int, float]],
+    scores: Sequence[dict[int, float]] | None,
 ) -> list[dict[int, dict[str, float]]]:
-    """The candidates' features plus `TURN_FEATURES` from first-pass `choices` and `scores`.
+    """The candidates' features plus `TURN_FEATURES` from first-pass `choices` and `scores`
+    (without `first_score` when `scores` is None).
 
     `paragraphs` holds each quote's first and last paragraph; turns are quotes of the same
     conversation in other paragraphs, as in `candidate_features`."""
@@ -289,7 +290,8 @@ def turn_features(
         extended: dict[int, dict[str, float]] = {}
         for entity, features in cands.items():
             f = dict(features)
-            f["first_score"] = scores[i].get(entity, 0.0) / 5.0
+            if scores is not None:
+                f["first_score"] = scores[i].get(entity, 0.0) / 5.0
             if entity == choices[i]:
                 f["first_choice"] = 1.0
             for name, turns in (("prev", before), ("next", after)):
@@ -426,11 +428,9 @@ def addressee_features(
     evidence: Sequence[QuoteEvidence],
 ) -> list[dict[int, dict[str, float]]]:
     """`ADDRESSEE_FEATURES` of every candidate, given the chosen speakers."""
-    no_scores: list[dict[int, float]] = [{} for _ in candidates]
-    out = turn_features(candidates, paragraphs, convo, speakers, no_scores)
+    out = turn_features(candidates, paragraphs, convo, speakers, None)
     for features, ev in zip(out, evidence, strict=True):
         for entity, f in features.items():
-            del f["first_score"]
             if entity in ev.cue_addressees:
                 f["cue_addressee"] = 1.0
             if entity in ev.addressees:
