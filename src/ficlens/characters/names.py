@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ficlens.characters.gender import first_name_gender
 from ficlens.characters.lexicon import HONORIFICS
 from ficlens.characters.types import Entity, MentionSpan
 
@@ -197,8 +198,6 @@ def _wife_form(title: str | None, tokens: list[str]) -> bool:
 def _miss_of(surname: str, groups: list[_Group]) -> list[_Group]:
     """ "Miss Quested" is Adela Quested when she is the one full name with that surname whose first
     name is not a man's (a Miss is called by her own first name, unlike a Mrs.)."""
-    from ficlens.characters.gender import first_name_gender
-
     return [
         g
         for g in groups
