@@ -88,7 +88,7 @@ def analyze_story(
         return analysis
     document = Document.from_chapters(story.chapters)
     result = run_nlp(document, story.work, kb)
-    ids = character_ids(result.cast)
+    ids = character_ids(result.cast, {a.speaker for a in result.attributions if a.speaker is not None})
     analysis.characters, analysis.mentions = export_cast(result.cast, document, ids)
     analysis.quotes = quotes_to_model(document, result.quotes, result.attributions, ids)
     add_speech_counts(analysis.characters, analysis.quotes)

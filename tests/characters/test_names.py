@@ -21,6 +21,7 @@ from ficlens.text.document import Document
         ("Harry Potter's", "Harry Potter"),
         ("Woodhouse Miss Taylor", "Miss Taylor"),
         ("St. John", "St. John"),
+        ("O Mouse", "Mouse"),
     ],
 )
 def test_name_core(text: str, core: str) -> None:
@@ -78,6 +79,14 @@ def test_a_character_only_called_by_a_description_keeps_its_article() -> None:
         "Then the Hatter poured tea, and the Hatter sighed at Alice.",
     )
     assert "The Hatter" in names and "Alice" in names
+
+
+def test_a_name_written_after_the_and_an_adjective_is_a_description_too() -> None:
+    names = named(
+        "The White Rabbit ran past. Alice followed the White Rabbit.",
+        "Then the Rabbit stopped, and the white gloves fell from the Rabbit's hand.",
+    )
+    assert "The Rabbit" in names or "The White Rabbit" in names
 
 
 def test_miss_and_a_surname_is_the_one_woman_of_that_surname() -> None:

@@ -74,6 +74,24 @@ def test_unmatched_definite_description_becomes_its_own_character() -> None:
     assert len(ids) == 1 and None not in ids
 
 
+def test_a_title_written_as_a_name_is_not_the_last_woman_seen() -> None:
+    cast = cast_of(
+        "Alice went into the kitchen. The Duchess was sitting on a stool.", "Alice looked at the Duchess."
+    )
+    assert entity_of(cast, "the Duchess") not in {"Alice", None}
+
+
+def test_a_description_that_singles_someone_out_is_not_the_last_man_seen() -> None:
+    cast = cast_of("Oliver stood before the board.", "The gentleman in the white waistcoat looked at him.")
+    assert entity_of(cast, "The gentleman in the white waistcoat") not in {"Oliver", None}
+
+
+def test_two_people_in_one_phrase_are_no_one_character() -> None:
+    cast = cast_of("Alice saw the King and Queen of Hearts.", "The King sat down.")
+    assert entity_of(cast, "the King and Queen of Hearts") is None
+    assert entity_of(cast, "The King") is not None
+
+
 def test_pronouns_follow_gender() -> None:
     cast = cast_of("Clara met Jonah at the station. She smiled at him and he waved.")
     assert entity_of(cast, "She") == "Clara"

@@ -91,6 +91,8 @@ class _Resolver:
         return current if current is not None else self._new_entity(m, name=name)
 
     def _nominal(self, m: MentionSpan, sentence: int) -> int | None:
+        if m.plural:
+            return None  # "the girls", "the King and Queen of Hearts": no one character
         chosen = self._known_description(m, sentence)
         key = _description_key(m)
         if chosen is None and key is not None:
@@ -117,10 +119,17 @@ class _Resolver:
         if found is not None or fits:
             return found
         gender = _noun_gender(head)
-        if gender is None:
+        if gender is None or _capitalised_head(m) or self._post_modified(m):
+            # "the Duchess" (a title written as a name) and "the gentleman in the white waistcoat"
+            # (a description that singles someone out) are characters of their own
             return None
         # a gendered description ("the woman") of the most recent character of that gender
         return self._recent(sentence, lambda s: not s.plural and self.entities[s.entity].gender == gender)
+
+    def _post_modified(self, m: MentionSpan) -> bool:
+        """The description goes on past its head noun ("the man with the black beard")."""
+        head = self.parsed.root_of(m.start, m.end)
+        return head is not None and self.parsed.doc_start(head) + len(head.text) < m.end - 1
 
     def _recent(self, sentence: int, wanted: object) -> int | None:
         for seen in reversed(self.history):
@@ -193,6 +202,12 @@ def _plural_pronoun(m: MentionSpan) -> bool:
 
 def _noun_gender(head: str) -> str | None:
     return "female" if head in FEMALE_NOUNS else "male" if head in MALE_NOUNS else None
+
+
+def _capitalised_head(m: MentionSpan) -> bool:
+    """ "the Duchess" (not "the duchess", nor "The duchess" opening a sentence)."""
+    words = m.text.split()
+    return len(words) > 1 and any(w[:1].isupper() and w.lower().strip(".,") == m.head for w in words[1:])
 
 
 def _description_key(m: MentionSpan) -> str | None:

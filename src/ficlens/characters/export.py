@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ficlens.characters.names import name_core
 from ficlens.characters.types import Cast, Entity, MentionSpan
 from ficlens.model import Character, Location, Mention
@@ -11,19 +13,24 @@ MIN_DESCRIBED_MENTIONS = 3
 """A character known only by descriptions ("the old man") is listed from this many mentions on."""
 
 
-def listed_entities(cast: Cast) -> list[Entity]:
-    """Entities reported as characters, in order of first mention."""
+def listed_entities(cast: Cast, speakers: Collection[int] = ()) -> list[Entity]:
+    """Entities reported as characters, in order of first mention: the named ones, and those known
+    by a description ("the magistrate") that speak or are mentioned often enough."""
     chosen = [
         e
         for e in cast.entities
-        if e.mentions and (e.named or (len(e.mentions) >= MIN_DESCRIBED_MENTIONS and _described(e)))
+        if e.mentions
+        and (
+            e.named or (_described(e) and (e.index in speakers or len(e.mentions) >= MIN_DESCRIBED_MENTIONS))
+        )
     ]
     return sorted(chosen, key=lambda e: e.mentions[0].start)
 
 
-def character_ids(cast: Cast) -> dict[int, str]:
-    """Entity index → public id ("c1", "c2" … in order of first mention)."""
-    return {e.index: f"c{n}" for n, e in enumerate(listed_entities(cast), start=1)}
+def character_ids(cast: Cast, speakers: Collection[int] = ()) -> dict[int, str]:
+    """Entity index → public id ("c1", "c2" … in order of first mention); `speakers` are the
+    entities that speak a quote, listed whatever their number of mentions."""
+    return {e.index: f"c{n}" for n, e in enumerate(listed_entities(cast, speakers), start=1)}
 
 
 def locate(document: Document, start: int, end: int) -> Location:
@@ -36,12 +43,13 @@ def locate(document: Document, start: int, end: int) -> Location:
 
 
 def export_cast(cast: Cast, document: Document, ids: dict[int, str]) -> tuple[list[Character], list[Mention]]:
-    """Characters and mentions for the analysis JSON (lines spoken are added by the dialogue stage).
+    """Characters (the entities in `ids`) and mentions for the analysis JSON (lines spoken are
+    added by the dialogue stage).
 
     Bare titles ("Mr." inside "Mr. Darcy") are mention spans for evaluation but not references,
     so they are left out."""
     characters = []
-    for entity in listed_entities(cast):
+    for entity in (cast.entities[index] for index in ids):
         first = entity.mentions[0]
         characters.append(
             Character(

@@ -164,7 +164,10 @@ def _mention(
         kind=kind,  # type: ignore[arg-type]
         paragraph=paragraph,
         head=head.lemma_.lower() if kind == "nominal" else head.text,
-        plural=head.tag_ in {"NNS", "NNPS"} or head.lower_ in _PLURAL_HEADS,
+        plural=head.tag_ in {"NNS", "NNPS"}
+        or head.lower_ in _PLURAL_HEADS
+        # "the King and Queen of Hearts": two people in one phrase
+        or any(c.dep_ == "conj" and start <= c.i < end for c in head.children),
     )
 
 

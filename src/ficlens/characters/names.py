@@ -122,7 +122,10 @@ def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
         runs.append(run)
     best: list[str] = []
     for run in runs:
-        while len(run) > 1 and run[0].lower() in common_words and run[0].lower().rstrip(".") not in _TITLES:
+        while len(run) > 1 and (
+            (run[0].lower() in common_words and run[0].lower().rstrip(".") not in _TITLES)
+            or run[0] in _VOCATIVE_PARTICLES
+        ):
             run = run[1:]
         if run and len(run) >= len(best):
             best = run
@@ -130,6 +133,8 @@ def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
 
 
 _TITLES = frozenset(h.rstrip(".") for h in HONORIFICS)
+_VOCATIVE_PARTICLES = frozenset({"O", "Oh"})
+"""Words of address before a name ("O Mouse"), not part of it."""
 _PRONOUNS = frozenset("i he she it we they you me him her us them my his its our their your".split())
 
 
@@ -259,16 +264,17 @@ def _canonical_name(group: _Group) -> str:
 
 
 def _article_forms(group: _Group) -> set[str]:
-    """Forms the text mostly writes after "the" ("the Hatter", "the Jew"): descriptions, not names."""
+    """Forms the text mostly writes in a phrase opening with "the" ("the Hatter", "the Jew", "the
+    White Rabbit"): descriptions, not names."""
     seen: Counter[str] = Counter()
     led: Counter[str] = Counter()
     for m in group.mentions:
         words = m.text.split()
-        core = " ".join(words[1:]) if words and words[0].lower() == "the" else None
+        article = bool(words) and words[0].lower() == "the"
         for form in group.forms:
             if m.text.endswith(form):
                 seen[form] += 1
-                led[form] += core == form
+                led[form] += article  # "the Hatter", "the White Rabbit" (for "Rabbit")
     return {f for f, n in seen.items() if led[f] * 2 > n}
 
 

