@@ -75,7 +75,7 @@ def test_a_tag_continuing_the_quote_is_a_speech_tag_whatever_its_verb() -> None:
 
 def test_anaphoric_tag_resolved_by_gender() -> None:
     result, cast = _run("Spike lit a cigarette while Willow waited.", "“Well?” she asked.")
-    assert _names(result, cast)[0][0] == "Willow"
+    assert _names(result, cast)[0][0] == "Willow" and result[0].type == "anaphoric"
     assert result[0].type == "anaphoric"
 
 
@@ -126,3 +126,21 @@ def test_quotes_to_model_uses_paragraph_relative_offsets() -> None:
     assert [paragraph[p.start : p.end] for p in record.parts] == ["I know,", "but no."]
     assert record.speaker == cast.entities[2].id and cast.entities[2].name == "Buffy"
     assert record.type == "explicit" and record.cue == "Buffy said"
+
+
+def test_the_ranker_does_not_overrule_a_tag_that_names_the_speaker() -> None:
+    from ficlens.dialogue.ranker import SpeakerModel, SpeakerRanker
+
+    # a ranker that prefers the last one named in narration to whomever the tag names
+    contrary = SpeakerRanker(SpeakerModel({"recent1": 5.0, "cue_name": -10.0, "rule": -10.0}))
+    document = Document.from_texts(["Willow looked at Buffy.", "“Go home,” said Spike."])
+    quotes = detect_quotes(document)
+    cast = _cast(document, [p for q in quotes for p in q.parts])
+    result = attribute(parse_document(document), quotes, cast, ranker=contrary)
+    assert _names(result, cast)[0][0] == "Spike" and result[0].type == "explicit"
+
+
+def test_a_pronoun_tag_skips_the_one_the_quote_talks_about() -> None:
+    # "Buffy" is named inside the quote, so "she" is the other woman in the scene
+    result, cast = _run("Willow came in. Buffy was out.", "“Where is Buffy?” she asked.")
+    assert _names(result, cast)[0][0] == "Willow" and result[0].type == "anaphoric"

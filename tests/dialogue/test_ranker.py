@@ -85,6 +85,7 @@ def test_a_named_speech_tag_decides_and_scores_rank_the_rest() -> None:
     model = SpeakerModel({"recent1": 1.0, "named_here": -5.0})
     assert model.best({}) == (None, 0.0)
     assert model.best({1: {"recent1": 1.0}, 2: {"cue_name": 1.0}})[0] == 2
+    assert model.best({1: {"recent1": 1.0}, 2: {"cue_titled": 1.0}})[0] == 2
     best, probability = model.best({1: {"recent1": 1.0, "named_here": 1.0}, 2: {}})
     assert best == 2 and 0.0 < probability < 1.0
 

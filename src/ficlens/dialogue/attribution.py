@@ -177,10 +177,10 @@ def _from_cue(
     entity = cue.subject.entity
     how = None
     if cue.subject.kind == "pronoun":
-        local = _by_gender(narration, cue.subject, cast, same_paragraph=True)
+        local = _by_gender(narration, cue.subject, cast, forbidden, same_paragraph=True)
         how = "local" if local is not None else "turn"
-        entity = local if local is not None else _by_turn(entity, cue.subject, cast, turn)
-        entity = entity if entity is not None else _by_gender(narration, cue.subject, cast)
+        entity = local if local is not None else _by_turn(entity, cue.subject, cast, turn, forbidden)
+        entity = entity if entity is not None else _by_gender(narration, cue.subject, cast, forbidden)
     if entity is None or (entity in forbidden and cue.subject.kind != "name"):
         return Attribution(speaker=None), None
     kind: QuoteKind = "explicit" if cue.subject.kind == "name" or _titled(cue) else "anaphoric"
@@ -195,26 +195,40 @@ def _from_cue(
     ), how
 
 
-def _by_turn(entity: int | None, pronoun: MentionSpan, cast: Cast, turn: list[int | None]) -> int | None:
+def _by_turn(
+    entity: int | None, pronoun: MentionSpan, cast: Cast, turn: list[int | None], forbidden: set[int]
+) -> int | None:
     """An unresolved "she said" in a conversation: the last speaker other than the previous one
     whom the pronoun fits (people take turns)."""
     if not turn or turn[0] is None or entity is not None:
         return entity
     for other in turn[1:]:
-        if other is not None and other != turn[0] and cast.entities[other].gender in (None, pronoun.gender):
+        if (
+            other is not None
+            and other != turn[0]
+            and other not in forbidden
+            and cast.entities[other].gender in (None, pronoun.gender)
+        ):
             return other
     return entity
 
 
 def _by_gender(
-    narration: list[MentionSpan], pronoun: MentionSpan, cast: Cast, same_paragraph: bool = False
+    narration: list[MentionSpan],
+    pronoun: MentionSpan,
+    cast: Cast,
+    forbidden: set[int],
+    same_paragraph: bool = False,
 ) -> int | None:
-    """The last character named in narration before a pronoun whose gender fits; with
-    `same_paragraph`, only one named earlier in the pronoun's paragraph."""
+    """The last character named in narration before a pronoun whose gender fits, other than
+    those the quote names (`forbidden`); with `same_paragraph`, only one named earlier in the
+    pronoun's paragraph."""
     k = bisect_left([m.start for m in narration], pronoun.start)
     for m in reversed(narration[max(k - 30, 0) : k]):
         if same_paragraph and m.paragraph != pronoun.paragraph:
             return None
+        if m.entity in forbidden:
+            continue
         gender = cast.entities[m.entity].gender if m.entity is not None else None
         if pronoun.gender is None or gender in (None, pronoun.gender):
             return m.entity
