@@ -114,6 +114,17 @@ def test_turn_features_read_the_first_pass_choices_around_a_quote() -> None:
     assert all(set(f) <= {*FEATURES, *TURN_FEATURES} for quote in out for f in quote.values())
 
 
+def test_an_anchor_is_the_nearest_named_turn_an_even_or_odd_number_of_turns_away() -> None:
+    # a line tagged "said 1", then four untagged turns of one conversation, one per paragraph
+    candidates = [{1: {"cue_name": 1.0}, 2: {}}, *({1: {}, 2: {}} for _ in range(4))]
+    paragraphs = [(k, k) for k in range(5)]
+    out = turn_features(candidates, paragraphs, [0] * 5, [1, 2, 1, 2, 1], None)
+    assert out[3][1].get("anchor_prev_odd") == 1.0 and "anchor_prev_even" not in out[3][1]
+    assert out[4][1].get("anchor_prev_even") == 1.0
+    assert not any(k.startswith("anchor") for k in out[4][2])
+    assert out[0][1].get("anchor_prev_even") is None  # its own tag is no anchor
+
+
 def test_the_second_pass_can_overturn_the_first() -> None:
     # a tagged line by 2, then two untagged lines where the first pass always prefers 1
     first = SpeakerModel({"recent1": 1.0})

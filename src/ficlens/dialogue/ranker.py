@@ -90,8 +90,16 @@ TURN_FEATURES = (
     "turn_alternates",
     "turn_repeats",
     "turn_share",
+    "anchor_prev_even",
+    "anchor_prev_odd",
+    "anchor_next_even",
+    "anchor_next_odd",
 )
-"""Second-pass features, read from the first pass's choices in the conversation."""
+"""Second-pass features, read from the first pass's choices in the conversation; an anchor is the
+nearest turn whose tag names its speaker, an even or odd number of turns away (two people
+alternating: the speaker of a named line two or four turns back speaks again)."""
+ANCHOR_TURNS = 8
+"""How many turns away an anchor is looked for."""
 
 ADDRESSEE_FEATURES = (
     *FEATURES,
@@ -278,8 +286,11 @@ def turn_features(
             share.setdefault(c, Counter())[choice] += 1
     out: list[dict[int, dict[str, float]]] = []
     for i, cands in enumerate(candidates):
-        before = _turns(i, range(i - 1, -1, -1), paragraphs, convo, choices)
-        after = _turns(i, range(i + 1, len(choices)), paragraphs, convo, choices)
+        back = _turn_indexes(i, range(i - 1, -1, -1), paragraphs, convo, ANCHOR_TURNS)
+        ahead = _turn_indexes(i, range(i + 1, len(choices)), paragraphs, convo, ANCHOR_TURNS)
+        before = [choices[j] for j in back[:NEIGHBOURS]]
+        after = [choices[j] for j in ahead[:NEIGHBOURS]]
+        anchors = {"prev": _anchor(back, candidates), "next": _anchor(ahead, candidates)}
         same = [
             choices[j]
             for j in (i - 1, i + 1)
@@ -306,29 +317,37 @@ def turn_features(
                 f["turn_repeats"] = 1.0
             if total > 0:
                 f["turn_share"] = (counts[entity] - (entity == choices[i])) / total
+            for name, anchor in anchors.items():
+                if anchor is not None and anchor[0] == entity:
+                    f[f"anchor_{name}_{'even' if anchor[1] % 2 == 0 else 'odd'}"] = 1.0
             extended[entity] = f
         out.append(extended)
     return out
 
 
-def _turns(
-    i: int,
-    order: range,
-    paragraphs: Sequence[tuple[int, int]],
-    convo: Sequence[int],
-    choices: Sequence[int | None],
-) -> list[int | None]:
-    """First-pass choices of up to `NEIGHBOURS` turns in `order` from quote `i`, one per paragraph."""
-    out: list[int | None] = []
+def _turn_indexes(
+    i: int, order: range, paragraphs: Sequence[tuple[int, int]], convo: Sequence[int], limit: int
+) -> list[int]:
+    """Up to `limit` turns in `order` from quote `i` in its conversation, one quote per paragraph."""
+    out: list[int] = []
     seen: set[int] = set(paragraphs[i])
     for j in order:
-        if convo[j] != convo[i] or len(out) == NEIGHBOURS:
+        if convo[j] != convo[i] or len(out) == limit:
             break
         if set(paragraphs[j]) & seen:
             continue
         seen.update(paragraphs[j])
-        out.append(choices[j])
+        out.append(j)
     return out
+
+
+def _anchor(turns: list[int], candidates: Sequence[dict[int, dict[str, float]]]) -> tuple[int, int] | None:
+    """The speaker named by the tag of the nearest of `turns` that has one, and how many turns away."""
+    for k, j in enumerate(turns, 1):
+        named = [e for e, f in candidates[j].items() if f.get("cue_name") or f.get("cue_titled")]
+        if named:
+            return named[0], k
+    return None
 
 
 @dataclass(frozen=True)
