@@ -91,3 +91,24 @@ def test_a_name_the_parser_hung_under_another_word_is_still_the_subject() -> Non
     # spaCy reads "Willow smiling" as a compound whose head is "smiling"
     cues, cast = _cues("“With three sisters grown up,” replied Willow smiling, “you can hardly expect it.”")
     assert _speaker(cues[0], cast) == "Willow"
+
+
+def test_a_long_chain_of_verbs_keeps_its_subject() -> None:
+    cues, cast = _cues(
+        "Spike reached across the aisle, picked up the end of her braid, held it out at arm's length "
+        "and said in a piercing whisper:",
+        "“Carrots! Carrots!”",
+    )
+    assert _speaker(cues[0], cast) == "Spike"
+
+
+def test_a_paragraph_whose_quote_ends_in_narration_leads_into_the_next_quote() -> None:
+    cues, cast = _cues(
+        "“Very well,” said Buffy. Then Willow said:",
+        "“No, it was the sea.”",
+        "“Drive on,” said Buffy, and Willow went on in these words:",
+        "“We went to school.”",
+    )
+    assert _speaker(cues[1], cast) == "Willow"
+    # the earlier quote's own tag ("said Buffy") is no cue for the next paragraph's quote
+    assert _speaker(cues[3], cast) != "Buffy"

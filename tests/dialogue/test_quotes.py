@@ -130,3 +130,21 @@ def test_dominant_style() -> None:
     assert detect_style(["«Hi», she said.", "«Bye»."]) == "guillemets"
     # apostrophes alone never make a single-quote text
     assert detect_style(["It’s Bob’s.", "“Hi,” she said."]) == "double_curly"
+
+
+def test_a_quoted_term_inside_a_sentence_is_not_speech() -> None:
+    _, quotes = _detect(
+        "The “thundering good sort” might at any moment become a bore, "
+        "and they christened their “lapses” with care."
+    )
+    assert quotes == []
+
+
+def test_short_speech_after_a_speech_verb_or_with_its_own_punctuation_stays_speech() -> None:
+    for text, quoted in [
+        ("Miss Derek said “Golly!” and left.", "“Golly!”"),
+        ("They kept shouting “off with his head” at everyone.", "“off with his head”"),
+        ("A sharp “Come in.” followed.", "“Come in.”"),
+        ("“Come in,” she said.", "“Come in,”"),
+    ]:
+        assert _parts(*_detect(text)) == [[quoted]]

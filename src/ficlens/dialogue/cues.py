@@ -152,11 +152,22 @@ def narration_windows(
     before = _last_sentence(text, begin, quote.start)
     if text[before[0] : before[1]].strip():
         out.append(("before", *before))
-    elif first_p > 0 and first_p - 1 not in regions:
-        # a quote opening its paragraph after pure narration: "… and thus began:"
+    elif first_p > 0:
+        # a quote opening its paragraph after narration: "… and thus began:", or after a paragraph
+        # whose own quotes end in narration leading into this one ("… and went on in these words:")
         previous = parsed.document.paragraphs[first_p - 1]
-        if previous.chapter == par_first.chapter:
-            out.append(("previous", *_last_sentence(text, previous.offset, previous.end)))
+        tail = max([previous.offset, *(e for _, e in regions.get(first_p - 1, []))])
+        window = _last_sentence(text, tail, previous.end)
+        leads_in = (
+            first_p - 1 not in regions
+            or (
+                text[tail : previous.end].rstrip().endswith((":", ","))
+                # a sentence of its own, not the earlier quote's tag running on ("…," said A, and B began:)
+                and (window[0] > tail or text[tail : previous.end].lstrip()[:1].isupper())
+            )
+        )
+        if previous.chapter == par_first.chapter and leads_in:
+            out.append(("previous", *window))
     return out
 
 
@@ -244,7 +255,11 @@ def _speech_cue(
     if subject is None or subject.i not in inside:
         # inversion: "said Emma", "said the old man", "said he"
         nxt = [
-            t for t in tokens if t.i > verb.i and t.i <= verb.i + 4 and t.pos_ in {"PROPN", "PRON", "NOUN"}
+            t
+            for t in tokens
+            if verb.i < t.i <= verb.i + 4
+            and t.pos_ in {"PROPN", "PRON", "NOUN"}
+            and t.dep_ != "pobj"  # "said in a piercing whisper"
         ]
         subject = nxt[0] if nxt else None
     if subject is None:
@@ -278,7 +293,7 @@ def _speech_cue(
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is chained to ("Jacky sighed, said, …")."""
     head: Token | None = verb
-    for _ in range(3):
+    for _ in range(5):  # "Gilbert reached …, picked up …, held … and said"
         if head is None:
             break
         for child in head.children:

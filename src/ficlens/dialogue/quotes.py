@@ -27,7 +27,8 @@ _TAG_VERBS = re.compile(
     r"exclaimed|whispered|muttered|murmured|shouted|called|repeated|observed|remarked|began|resumed|"
     r"thought|inquired|enquired|demanded|suggested|interrupted|explained|insisted|pursued|snapped|"
     r"growled|sighed|laughed|told|tells|responded|retorted|urged|declared|protested|admitted|"
-    r"breathed|hissed|yelled|screamed|mumbled|stammered|called out|agreed|offered|corrected)\b",
+    r"breathed|hissed|yelled|screamed|mumbled|stammered|called out|agreed|offered|corrected|"
+    r"shouting|crying|calling|saying|announced|exclaiming|whispering|muttering|cackled out|uttered)\b",
     re.IGNORECASE,
 )
 
@@ -142,7 +143,26 @@ def _paragraph_parts(text: str, fam: Family) -> list[_Part]:
             open_at = None
     if open_at is not None and open_at < len(text.rstrip()) - 1:
         parts.append(_Part(open_at, len(text.rstrip()), closed=False))
-    return parts
+    return [p for p in parts if not _is_term(text, p)]
+
+
+TERM_WORDS = 4
+"""A quoted phrase of at most this many words inside a sentence may be a term, not speech."""
+
+
+def _is_term(text: str, part: _Part) -> bool:
+    """A quoted term or scare quote, not speech: a few words set in a sentence right after a word
+    ("the “thundering good sort” might", "christened their “lapses”"), with no closing punctuation
+    of an utterance and no speech verb before it (“said “Golly!”” and “shouting “Off with his
+    head!”” stay speech)."""
+    inner = text[part.start : part.end].strip(_ALL_MARKS + " ")
+    words = inner.split()
+    if not part.closed or not words or len(words) > TERM_WORDS or inner[-1] in ",.!?;:-—–…":
+        return False
+    before = text[: part.start].rstrip()
+    if not before or not before[-1].isalpha():
+        return False
+    return not _TAG_VERBS.search(" ".join(before.split()[-2:]))
 
 
 def _later_close(marks: list[tuple[int, Role]], k: int) -> bool:
