@@ -154,9 +154,10 @@ def candidate_features(
     for c, ev in zip(convo, evidence, strict=True):
         if ev.speaker is not None:
             speakers.setdefault(c, Counter())[ev.speaker] += 1
+    paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
     out: list[dict[int, dict[str, float]]] = []
     for i, q in enumerate(quotes):
-        first, last = q.paragraphs[0], q.paragraphs[-1]
+        first, last = paragraphs[i]
         window = [
             m for p in range(first - WINDOW_BEFORE, last + WINDOW_AFTER + 1) for m in by_paragraph.get(p, [])
         ]
@@ -196,7 +197,7 @@ def candidate_features(
             cands.setdefault(entity, {})["vocative_here"] = 1.0
         for entity in ev.named_inside:
             cands.setdefault(entity, {})["named_here"] = 1.0
-        _neighbours(i, quotes, evidence, convo, cands)
+        _neighbours(i, paragraphs, evidence, convo, cands)
         for entity, n in speakers.get(convo[i], Counter()).items():
             if n > (entity == ev.speaker):
                 cands.setdefault(entity, {})["conversation_speaker"] = 1.0
@@ -223,47 +224,33 @@ def candidate_features(
 
 def _neighbours(
     i: int,
-    quotes: Sequence[QuoteSpan],
+    paragraphs: Sequence[tuple[int, int]],
     evidence: Sequence[QuoteEvidence],
     convo: Sequence[int],
     cands: dict[int, dict[str, float]],
 ) -> None:
-    """Features from the quotes around quote `i` in its conversation (other paragraphs)."""
-    back = 0
-    for j in range(i - 1, max(i - 1 - 2 * NEIGHBOURS, -1), -1):
-        if convo[j] != convo[i]:
-            break
+    """Features from the rules' choices for the turns around quote `i` (`_turn_indexes`) and for a
+    quote just before it in its own paragraph."""
+    before = evidence[i - 1].speaker if i > 0 and convo[i - 1] == convo[i] else None
+    if before is not None and paragraphs[i - 1][1] == paragraphs[i][0]:
+        cands.setdefault(before, {})["prev_same_paragraph"] = 1.0
+    for k, j in enumerate(_turn_indexes(i, range(i - 1, -1, -1), paragraphs, convo, NEIGHBOURS), 1):
         ev = evidence[j]
-        if quotes[j].paragraphs[-1] == quotes[i].paragraphs[0]:
-            if ev.speaker is not None and back == 0:
-                cands.setdefault(ev.speaker, {})["prev_same_paragraph"] = 1.0
-            continue
-        back += 1
-        if back > NEIGHBOURS:
-            break
         if ev.speaker is not None:
-            cands.setdefault(ev.speaker, {})[f"prev{back}"] = 1.0
-        if back == 1:
+            cands.setdefault(ev.speaker, {})[f"prev{k}"] = 1.0
+        if k == 1:
             for entity in ev.vocatives:
                 cands.setdefault(entity, {})["vocative_prev"] = 1.0
             for entity in ev.addressees:
                 cands.setdefault(entity, {})["addressee_prev"] = 1.0
-    ahead = 0
-    for j in range(i + 1, min(i + 1 + 2 * NEIGHBOURS, len(quotes))):
-        if convo[j] != convo[i]:
-            break
-        if quotes[j].paragraphs[0] == quotes[i].paragraphs[-1]:
-            continue
-        ahead += 1
-        if ahead > NEIGHBOURS:
-            break
+    for k, j in enumerate(_turn_indexes(i, range(i + 1, len(evidence)), paragraphs, convo, NEIGHBOURS), 1):
         ev = evidence[j]
         if ev.speaker is not None:
             f = cands.setdefault(ev.speaker, {})
-            f[f"next{ahead}"] = 1.0
+            f[f"next{k}"] = 1.0
             if ev.kind == "explicit":
-                f[f"next{ahead}_explicit"] = 1.0
-        if ahead == 1:
+                f[f"next{k}_explicit"] = 1.0
+        if k == 1:
             for entity in ev.vocatives:
                 cands.setdefault(entity, {})["vocative_next"] = 1.0
 
