@@ -144,3 +144,22 @@ def test_a_pronoun_tag_skips_the_one_the_quote_talks_about() -> None:
     # "Buffy" is named inside the quote, so "she" is the other woman in the scene
     result, cast = _run("Willow came in. Buffy was out.", "“Where is Buffy?” she asked.")
     assert _names(result, cast)[0][0] == "Willow" and result[0].type == "anaphoric"
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("“Yes, sir.”", "male"),
+        ("“I am very sensible, madam, of the hardship.”", "female"),
+        ("“Oh, mamma, do come!”", "female"),
+        ("“Come along, old fellow!”", "male"),
+        ("“Sir Thomas is here.”", None),  # a title, not a word of address
+        ("“Yes, sir; and you, madam.”", None),
+        ("“Nobody is here.”", None),
+    ],
+)
+def test_words_of_address_give_the_addressees_gender(text: str, gender: str | None) -> None:
+    from ficlens.dialogue.addressees import addressed_gender
+    from ficlens.dialogue.quotes import QuoteSpan
+
+    assert addressed_gender(text, QuoteSpan(parts=[(0, len(text))], paragraphs=[0], closed=[True])) == gender

@@ -175,3 +175,48 @@ def test_a_conversations_first_line_is_addressed_to_whom_its_tag_acts_on() -> No
         candidates, [(0, 0), (2, 2), (3, 3)], [0, 0, 0], [1, 3, 2], evidence
     )
     assert picks == [[2], [2], [3]]
+
+
+def test_words_of_address_in_the_turn_before_point_at_the_speakers_gender() -> None:
+    features, names = _features(
+        "Buffy and Spike stood in the alley.",
+        "“Go home,” Buffy said.",
+        "“Not yet, madam.”",
+        "“Then stay, sir.”",
+    )
+    buffy, spike = names.index("Buffy"), names.index("Spike")
+    _, second, third = features
+    # "madam" is said to a woman, who likely answers; "sir" answers a man, who likely spoke before
+    assert third[buffy].get("honorific_prev_fits") == 1.0 and third[spike].get("honorific_prev_clash") == 1.0
+    assert second[spike].get("honorific_next_fits") == 1.0 and second[buffy].get("honorific_next_clash") == 1.0
+
+
+def test_a_description_tag_prefers_the_named_character_seen_near_the_description() -> None:
+    document = Document.from_texts(
+        [
+            "Willow waited by the door. The girl was cold.",
+            "Spike came in. The girl looked up.",
+            "“Go away,” said the girl.",
+        ]
+    )
+    quotes = detect_quotes(document)
+    entities = [
+        Entity(index=0, name="Willow", gender="female"),
+        Entity(index=1, name="Spike", gender="male"),
+        Entity(index=2, name="the girl", gender="female", named=False),
+    ]
+    mentions = []
+    for m in re.finditer(r"Willow|Spike|[Tt]he girl", document.text):
+        kind = "name" if m.group() in PEOPLE else "nominal"
+        entity = 2 if kind == "nominal" else ["Willow", "Spike"].index(m.group())
+        in_quote = any(s <= m.start() < e for q in quotes for s, e in q.parts)
+        mentions.append(
+            MentionSpan(m.start(), m.end(), m.group(), kind, document.index_at(m.start()), in_quote, entity)
+        )
+    cast = Cast(entities=entities, mentions=mentions)
+    _, evidence, convo = attribute_by_rules(parse_document(document), quotes, cast)
+    assert evidence[0].cue_kind == "nominal" and evidence[0].speaker == 2
+    (quote,) = candidate_features(cast, quotes, evidence, convo)
+    assert quote[0].get("nominal_fits") == 1.0 and quote[0].get("nominal_assoc_top") == 1.0
+    assert quote[1].get("nominal_clash") == 1.0
+    assert "nominal_fits" not in quote[2]  # the description itself keeps its rule features

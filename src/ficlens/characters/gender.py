@@ -18,7 +18,8 @@ def infer_genders(
     """Set `gender` on entities that lack one.
 
     Text evidence first: the first he/she pronoun after a name that is the subject of its sentence,
-    within that sentence, votes ("Spike jerked his head up" votes male for Spike). Without votes,
+    within that sentence or as the subject of the next one, votes ("Spike jerked his head up" and
+    "Brett laughed. She ..." vote male for Spike and female for Brett). Without votes,
     census first-name frequencies decide when they are clear-cut.
     """
     votes: dict[int, Counter[str]] = {}
@@ -29,17 +30,23 @@ def infer_genders(
         token = parsed.root_of(m.start, m.end)
         if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        sentence_end = parsed.document.paragraphs[m.paragraph].offset + token.sent.end_char
-        for nxt in ordered[i + 1 : i + 4]:
-            if nxt.start >= sentence_end or nxt.in_quote != m.in_quote:
+        base = parsed.document.paragraphs[m.paragraph].offset
+        sentence_end = base + token.sent.end_char
+        following = token.doc[token.sent.end : token.sent.end + 1]
+        next_end = base + following[0].sent.end_char if len(following) else sentence_end
+        for nxt in ordered[i + 1 : i + 6]:
+            if nxt.start >= next_end or nxt.in_quote != m.in_quote:
                 break
             if nxt.kind == "name" and nxt.entity != m.entity:
                 break
-            if nxt.kind == "pronoun":
-                gender = PRONOUNS.get(nxt.text.lower(), (None, False, 3))[0]
-                if gender:
-                    votes.setdefault(m.entity, Counter())[gender] += 1
-                break
+            if nxt.kind != "pronoun":
+                continue
+            if nxt.start >= sentence_end and not _subject(parsed, nxt):
+                break  # the next sentence votes only through its subject ("Brett said. She ...")
+            gender = PRONOUNS.get(nxt.text.lower(), (None, False, 3))[0]
+            if gender:
+                votes.setdefault(m.entity, Counter())[gender] += 1
+            break
     for entity in entities:
         if entity.gender is not None:
             continue
@@ -49,6 +56,11 @@ def infer_genders(
                 entity.gender = top
                 continue
         entity.gender = first_name_gender(entity.name)
+
+
+def _subject(parsed: ParsedDocument, mention: MentionSpan) -> bool:
+    token = parsed.root_of(mention.start, mention.end)
+    return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 @lru_cache(maxsize=1)

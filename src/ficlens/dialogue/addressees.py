@@ -42,3 +42,29 @@ def mentioned_inside(text: str, quote: QuoteSpan, mentions: MentionIndex) -> set
         for m in mentions.within(s, e)
         if m.entity is not None and m.kind == "name"
     }
+
+
+_ADDRESS_WORDS = {
+    "female": "madam|madame|ma'am|ma’am|mam|mamma|mama|mum|mummy|mother|my lady|milady|my girl|"
+    "young lady|my good woman|my dear girl|lass|aunt|auntie|sister|miss",
+    "male": "sir|sirs|mister|papa|pa|dad|daddy|father|my lord|milord|my boy|young man|my good man|"
+    "old man|old fellow|old chap|old boy|my dear fellow|my good fellow|lad|uncle|brother|monsieur|signor",
+}
+_ADDRESS = {
+    gender: re.compile(
+        rf"(?:^|[,;:!?.—–-]|\b(?:oh|o|dear|my dear|yes|no|well))\s*(?:{words})\s*(?:[,;:!?.—–-]|$)", re.I
+    )
+    for gender, words in _ADDRESS_WORDS.items()
+}
+
+
+def addressed_gender(text: str, quote: QuoteSpan) -> str | None:
+    """The gender a quote's words of address imply for its addressee ("Yes, sir" → male, "I do
+    indeed, madam" → female); None when it uses none, or words of both."""
+    found = {
+        gender
+        for start, end in quote.inner(text)
+        for gender, pattern in _ADDRESS.items()
+        if pattern.search(text[start:end])
+    }
+    return found.pop() if len(found) == 1 else None

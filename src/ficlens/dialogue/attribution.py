@@ -15,7 +15,7 @@ from typing import Literal
 
 from ficlens.characters.narrator import NARRATOR
 from ficlens.characters.types import Cast, MentionSpan
-from ficlens.dialogue.addressees import mentioned_inside, vocatives
+from ficlens.dialogue.addressees import addressed_gender, mentioned_inside, vocatives
 from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
 from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.dialogue.ranker import QuoteEvidence, SpeakerRanker, candidate_features, shipped_model
@@ -127,8 +127,11 @@ def attribute_by_rules(
             cue_addressees=ca,
             cue_local=near,
             cue_objects=[m.entity for m in cue.objects if m.entity is not None] if cue is not None else [],
+            addressed_gender=addressed_gender(text, q),
         )
-        for a, cue, v, named, ca, near in zip(result, cues, voc, inside, cue_addressees, local, strict=True)
+        for a, cue, v, named, ca, near, q in zip(
+            result, cues, voc, inside, cue_addressees, local, quotes, strict=True
+        )
     ]
     return result, evidence, convo
 

@@ -76,6 +76,14 @@ FEATURES = (
     "conversation_start",
     "conversation_speaker",
     "main_character",
+    "honorific_prev_fits",
+    "honorific_prev_clash",
+    "honorific_next_fits",
+    "honorific_next_clash",
+    "nominal_fits",
+    "nominal_clash",
+    "nominal_assoc",
+    "nominal_assoc_top",
 )
 
 
@@ -94,16 +102,33 @@ TURN_FEATURES = (
     "anchor_prev_odd",
     "anchor_next_even",
     "anchor_next_odd",
+    "soft_prev1",
+    "soft_prev2",
+    "soft_prev3",
+    "soft_prev4",
+    "soft_next1",
+    "soft_next2",
+    "soft_next3",
+    "soft_next4",
 )
 """Second-pass features, read from the first pass's choices in the conversation; an anchor is the
 nearest turn whose tag names its speaker, an even or odd number of turns away (two people
-alternating: the speaker of a named line two or four turns back speaks again)."""
+alternating: the speaker of a named line two or four turns back speaks again); the soft features
+are the first pass's probability that the candidate speaks those turns, so a sure neighbour counts
+for more than a guessed one."""
 ANCHOR_TURNS = 8
 """How many turns away an anchor is looked for."""
+SOFT_TURNS = 4
+"""How many turns on each side the soft features read."""
+
+SCORED_TURN_FEATURES = frozenset(
+    {"first_score"} | {f"soft_{side}{k}" for side in ("prev", "next") for k in range(1, SOFT_TURNS + 1)}
+)
+"""Turn features that need the first pass's scores."""
 
 ADDRESSEE_FEATURES = (
     *FEATURES,
-    *(t for t in TURN_FEATURES if t != "first_score"),
+    *(t for t in TURN_FEATURES if t not in SCORED_TURN_FEATURES),
     "cue_addressee",
     "rule_addressee",
 )
@@ -131,6 +156,8 @@ class QuoteEvidence:
     """A pronoun tag resolved to a character named earlier in the quote's paragraph."""
     cue_objects: list[int] = field(default_factory=list)
     """Characters the tag's clause acts on ("walked away from Spike")."""
+    addressed_gender: str | None = None
+    """The addressee's gender as the quote's words of address give it ("Yes, sir")."""
 
 
 def candidate_features(
@@ -155,6 +182,7 @@ def candidate_features(
         if ev.speaker is not None:
             speakers.setdefault(c, Counter())[ev.speaker] += 1
     paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
+    associated = description_associations(cast)
     out: list[dict[int, dict[str, float]]] = []
     for i, q in enumerate(quotes):
         first, last = paragraphs[i]
@@ -203,8 +231,25 @@ def candidate_features(
                 cands.setdefault(entity, {})["conversation_speaker"] = 1.0
         for entity in main:
             cands.setdefault(entity, {})["main_character"] = 1.0
+        described = ev.speaker if ev.cue_kind == "nominal" and ev.speaker is not None else None
+        if described is not None and not cast.entities[described].named:
+            for entity in associated.get(described, {}):
+                cands.setdefault(entity, {})
+        honorifics = _turn_honorifics(i, paragraphs, evidence, convo)
         for entity, f in cands.items():
             e = cast.entities[entity]
+            for side, gender in honorifics.items():
+                if gender is not None and e.gender is not None:
+                    f[f"honorific_{side}_{'fits' if e.gender == gender else 'clash'}"] = 1.0
+            if (
+                described is not None
+                and entity != described
+                and e.named
+                and not cast.entities[described].named
+            ):
+                _nominal_features(
+                    f, e.gender, cast.entities[described].gender, associated.get(described, {}), entity
+                )
             f["salience"] = math.log1p(salience[entity]) / 5.0
             f["window_count"] = math.log1p(f.get("window_count", 0.0))
             f["distance"] = f.get("distance", 9.0) / 9.0
@@ -219,6 +264,74 @@ def candidate_features(
             if i == 0 or convo[i - 1] != convo[i]:
                 f["conversation_start"] = 1.0
         out.append(cands)
+    return out
+
+
+ASSOCIATION_PARAGRAPHS = 2
+"""A name this many paragraphs before a description (or in its paragraph) counts as near it."""
+ASSOCIATED = 3
+"""Named characters kept per description (the most associated)."""
+
+
+def description_associations(cast: Cast) -> dict[int, dict[int, float]]:
+    """For each character known only by a description ("the girl"), the named characters most
+    often named near its mentions, with a lift score: the share of the description's mentions
+    with that name nearby, over the share of all paragraphs with it (a protagonist named on every
+    page is near every description and tells nothing)."""
+    named_in: dict[int, set[int]] = {}
+    for m in cast.mentions:
+        if m.kind == "name" and m.entity is not None and cast.entities[m.entity].named:
+            named_in.setdefault(m.paragraph, set()).add(m.entity)
+    if not named_in:
+        return {}
+    paragraphs = max(named_in) + 1
+    share = Counter(e for found in named_in.values() for e in found)
+    uses: dict[int, list[int]] = {}
+    for m in cast.mentions:
+        if (
+            m.kind == "nominal"
+            and m.entity is not None
+            and not cast.entities[m.entity].named
+            and not m.in_quote
+        ):
+            uses.setdefault(m.entity, []).append(m.paragraph)
+    out: dict[int, dict[int, float]] = {}
+    for entity, places in uses.items():
+        near: Counter[int] = Counter()
+        for p in places:
+            near.update({e for q in range(p - ASSOCIATION_PARAGRAPHS, p + 1) for e in named_in.get(q, ())})
+        scored = {
+            e: (n / len(places)) / min(1.0, (ASSOCIATION_PARAGRAPHS + 1) * share[e] / paragraphs)
+            for e, n in near.items()
+            if n >= 2
+        }
+        best = sorted(scored.items(), key=lambda kv: -kv[1])[:ASSOCIATED]
+        if best:
+            out[entity] = dict(best)
+    return out
+
+
+def _nominal_features(
+    f: dict[str, float], gender: str | None, wanted: str | None, associated: dict[int, float], entity: int
+) -> None:
+    """Features of a named candidate for a quote whose tag names a description ("said the girl")."""
+    if gender is not None and wanted is not None:
+        f["nominal_fits" if gender == wanted else "nominal_clash"] = 1.0
+    if entity in associated:
+        f["nominal_assoc"] = math.log1p(associated[entity]) / 3.0
+        if entity == max(associated, key=associated.__getitem__):
+            f["nominal_assoc_top"] = 1.0
+
+
+def _turn_honorifics(
+    i: int, paragraphs: Sequence[tuple[int, int]], evidence: Sequence[QuoteEvidence], convo: Sequence[int]
+) -> dict[str, str | None]:
+    """The addressee gender the words of address of the turns just before and after quote `i`
+    imply ("Yes, sir" before it: its speaker is likely a man)."""
+    out: dict[str, str | None] = {}
+    for side, order in (("prev", range(i - 1, -1, -1)), ("next", range(i + 1, len(evidence)))):
+        turns = _turn_indexes(i, order, paragraphs, convo, 1)
+        out[side] = evidence[turns[0]].addressed_gender if turns else None
     return out
 
 
@@ -263,7 +376,7 @@ def turn_features(
     scores: Sequence[dict[int, float]] | None,
 ) -> list[dict[int, dict[str, float]]]:
     """The candidates' features plus `TURN_FEATURES` from first-pass `choices` and `scores`
-    (without `first_score` when `scores` is None).
+    (without `SCORED_TURN_FEATURES` when `scores` is None).
 
     `paragraphs` holds each quote's first and last paragraph; turns are quotes of the same
     conversation in other paragraphs, as in `candidate_features`."""
@@ -271,6 +384,7 @@ def turn_features(
     for c, choice in zip(convo, choices, strict=True):
         if choice is not None:
             share.setdefault(c, Counter())[choice] += 1
+    probabilities = [_softmax(s) for s in scores] if scores is not None else None
     out: list[dict[int, dict[str, float]]] = []
     for i, cands in enumerate(candidates):
         back = _turn_indexes(i, range(i - 1, -1, -1), paragraphs, convo, ANCHOR_TURNS)
@@ -288,8 +402,12 @@ def turn_features(
         extended: dict[int, dict[str, float]] = {}
         for entity, features in cands.items():
             f = dict(features)
-            if scores is not None:
+            if scores is not None and probabilities is not None:
                 f["first_score"] = scores[i].get(entity, 0.0) / 5.0
+                for side, near in (("prev", back[:SOFT_TURNS]), ("next", ahead[:SOFT_TURNS])):
+                    for k, j in enumerate(near, 1):
+                        if entity in probabilities[j]:
+                            f[f"soft_{side}{k}"] = probabilities[j][entity]
             if entity == choices[i]:
                 f["first_choice"] = 1.0
             for name, turns in (("prev", before), ("next", after)):
@@ -310,6 +428,15 @@ def turn_features(
             extended[entity] = f
         out.append(extended)
     return out
+
+
+def _softmax(scores: dict[int, float]) -> dict[int, float]:
+    if not scores:
+        return {}
+    top = max(scores.values())
+    weights = {e: math.exp(s - top) for e, s in scores.items()}
+    total = sum(weights.values())
+    return {e: w / total for e, w in weights.items()}
 
 
 def _turn_indexes(
@@ -348,14 +475,16 @@ class SpeakerModel:
         return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
     def best(self, candidates: dict[int, dict[str, float]]) -> tuple[int | None, float]:
-        """The highest-scoring candidate and its probability under the model; a speech tag whose
-        subject is a name or a title written as one ("said Emma", "cried the Colonel") decides
-        alone: on PDNC the ranker's overrides of titled tags broke more than they mended."""
+        """The highest-scoring candidate and its probability among the quote's candidates (a
+        softmax of the scores); a speech tag whose subject is a name or a title written as one
+        ("said Emma", "cried the Colonel") decides alone: on PDNC the ranker's overrides of titled
+        tags broke more than they mended."""
         if not candidates:
             return None, 0.0
-        tagged = [kv for kv in candidates.items() if kv[1].get("cue_name") or kv[1].get("cue_titled")]
-        entity, features = tagged[0] if tagged else max(candidates.items(), key=lambda kv: self.score(kv[1]))
-        return entity, 1.0 / (1.0 + math.exp(-self.score(features)))
+        scores = {e: self.score(f) for e, f in candidates.items()}
+        tagged = [e for e, f in candidates.items() if f.get("cue_name") or f.get("cue_titled")]
+        entity = tagged[0] if tagged else max(scores, key=scores.__getitem__)
+        return entity, _softmax(scores)[entity]
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> SpeakerModel:
