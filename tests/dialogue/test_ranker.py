@@ -219,4 +219,5 @@ def test_a_description_tag_prefers_the_named_character_seen_near_the_description
     (quote,) = candidate_features(cast, quotes, evidence, convo)
     assert quote[0].get("nominal_fits") == 1.0 and quote[0].get("nominal_assoc_top") == 1.0
     assert quote[1].get("nominal_clash") == 1.0
-    assert "nominal_fits" not in quote[2]  # the description itself keeps its rule features
+    # the description itself keeps its rule features and learns how tied it is to a name
+    assert "nominal_fits" not in quote[2] and quote[2]["nominal_self_assoc"] > 0.0

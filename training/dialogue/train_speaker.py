@@ -14,8 +14,8 @@ pass's choices for the turns around the quote, and is trained on cross-fitted fi
 (for each training novel, from a first pass that never saw it). The table printed is the held-out
 accuracy (rules alone, first pass, both passes); the exported weights are then fit on all novels.
 `--pipeline-cv` also runs the whole `evaluate_pdnc` path on each held-out fold with that fold's
-ranker (speaker by type and addressee accuracy). scikit-learn is used here only (the `train`
-extra); inference is plain Python.
+ranker (speaker by type and addressee accuracy). The models are conditional logits fit with
+NumPy and SciPy's L-BFGS (the `train` extra); inference is plain Python.
 """
 
 from __future__ import annotations

@@ -3,13 +3,16 @@
 The rules of `attribution` run first; their choices (the speech tag's subject, turn-taking, the
 speakers of neighbouring quotes) become features of each candidate, next to plain evidence from
 the text: who is named in narration around the quote and how close, who is addressed inside it,
-whose gender fits the tag's pronoun. A logistic model trained on PDNC with leave-novels-out
-cross-validation (`training/dialogue/train_speaker.py`) weighs them; inference is a dot product.
+whose gender fits the tag's pronoun or the neighbours' words of address ("Yes, sir"), which named
+character a description in the tag ("said the girl") keeps company with. A conditional logit (a
+softmax over each quote's candidates) trained on PDNC with leave-novels-out cross-validation
+(`training/dialogue/train_speaker.py`) weighs them; inference is a dot product.
 
-A second pass reads the conversation: each candidate also gets the first pass's choices for the
-turns around the quote (people alternate; the one who spoke two turns back speaks again) and its
-first-pass score, and a second logistic model trained on out-of-fold first-pass choices decides.
-A third model picks each quote's addressee among the same candidates, reading the chosen speakers.
+A second pass reads the conversation: each candidate also gets the first pass's choices and
+probabilities for the turns around the quote (people alternate; the one who spoke two turns back
+speaks again) and its first-pass score, and a second model trained on out-of-fold first-pass
+choices decides. A third model picks each quote's addressee among the same candidates, reading the
+chosen speakers.
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ FEATURES = (
     "nominal_clash",
     "nominal_assoc",
     "nominal_assoc_top",
+    "nominal_self_assoc",
+    "nominal_self_mentions",
 )
 
 
@@ -110,6 +115,10 @@ TURN_FEATURES = (
     "soft_next2",
     "soft_next3",
     "soft_next4",
+    "fits_soft_prev1",
+    "fits_soft_prev2",
+    "fits_soft_next1",
+    "fits_soft_next2",
 )
 """Second-pass features, read from the first pass's choices in the conversation; an anchor is the
 nearest turn whose tag names its speaker, an even or odd number of turns away (two people
@@ -122,7 +131,9 @@ SOFT_TURNS = 4
 """How many turns on each side the soft features read."""
 
 SCORED_TURN_FEATURES = frozenset(
-    {"first_score"} | {f"soft_{side}{k}" for side in ("prev", "next") for k in range(1, SOFT_TURNS + 1)}
+    {"first_score"}
+    | {f"soft_{side}{k}" for side in ("prev", "next") for k in range(1, SOFT_TURNS + 1)}
+    | {f"fits_soft_{side}{k}" for side in ("prev", "next") for k in (1, 2)}
 )
 """Turn features that need the first pass's scores."""
 
@@ -241,15 +252,15 @@ def candidate_features(
             for side, gender in honorifics.items():
                 if gender is not None and e.gender is not None:
                     f[f"honorific_{side}_{'fits' if e.gender == gender else 'clash'}"] = 1.0
-            if (
-                described is not None
-                and entity != described
-                and e.named
-                and not cast.entities[described].named
-            ):
-                _nominal_features(
-                    f, e.gender, cast.entities[described].gender, associated.get(described, {}), entity
-                )
+            if described is not None and not cast.entities[described].named:
+                links = associated.get(described, {})
+                if entity == described:
+                    # a description no named character keeps company with is a character of its own
+                    # ("said the policeman"); one always near the same name is that name ("the girl")
+                    f["nominal_self_assoc"] = math.log1p(max(links.values(), default=0.0)) / 3.0
+                    f["nominal_self_mentions"] = math.log1p(len(e.mentions)) / 5.0
+                elif e.named:
+                    _nominal_features(f, e.gender, cast.entities[described].gender, links, entity)
             f["salience"] = math.log1p(salience[entity]) / 5.0
             f["window_count"] = math.log1p(f.get("window_count", 0.0))
             f["distance"] = f.get("distance", 9.0) / 9.0
@@ -408,6 +419,8 @@ def turn_features(
                     for k, j in enumerate(near, 1):
                         if entity in probabilities[j]:
                             f[f"soft_{side}{k}"] = probabilities[j][entity]
+                            if k <= 2 and f.get("cue_gender_fits"):  # "she said": the woman of the exchange
+                                f[f"fits_soft_{side}{k}"] = probabilities[j][entity]
             if entity == choices[i]:
                 f["first_choice"] = 1.0
             for name, turns in (("prev", before), ("next", after)):
