@@ -187,8 +187,10 @@ def test_words_of_address_in_the_turn_before_point_at_the_speakers_gender() -> N
     buffy, spike = names.index("Buffy"), names.index("Spike")
     _, second, third = features
     # "madam" is said to a woman, who likely answers; "sir" answers a man, who likely spoke before
-    assert third[buffy].get("honorific_prev_fits") == 1.0 and third[spike].get("honorific_prev_clash") == 1.0
-    assert second[spike].get("honorific_next_fits") == 1.0 and second[buffy].get("honorific_next_clash") == 1.0
+    assert third[buffy].get("honorific_prev_fits") == 1.0
+    assert third[spike].get("honorific_prev_clash") == 1.0
+    assert second[spike].get("honorific_next_fits") == 1.0
+    assert second[buffy].get("honorific_next_clash") == 1.0
 
 
 def test_a_description_tag_prefers_the_named_character_seen_near_the_description() -> None:
