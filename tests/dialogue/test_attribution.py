@@ -163,3 +163,23 @@ def test_words_of_address_give_the_addressees_gender(text: str, gender: str | No
     from ficlens.dialogue.quotes import QuoteSpan
 
     assert addressed_gender(text, QuoteSpan(parts=[(0, len(text))], paragraphs=[0], closed=[True])) == gender
+
+
+def test_i_said_in_narration_is_the_narrator_not_the_last_name_seen() -> None:
+    from ficlens.pipeline import run_nlp
+
+    document = Document.from_texts(
+        [
+            "I came down late. Holmes looked up from his chair by the fire.",
+            "“Who is it?” I asked.",
+            "“A client,” said Holmes.",
+        ]
+    )
+    result = run_nlp(document)
+    speakers = [
+        result.cast.entities[a.speaker].name if a.speaker is not None else None for a in result.attributions
+    ]
+    assert speakers[1] == "Holmes"
+    asked = result.attributions[0]
+    assert asked.speaker is not None and speakers[0] != "Holmes" and asked.type == "anaphoric"
+    assert any(m.text == "I" and m.entity == asked.speaker for m in result.cast.mentions)

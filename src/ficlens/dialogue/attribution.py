@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ficlens.characters.lexicon import PRONOUNS
 from ficlens.characters.narrator import NARRATOR
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.addressees import addressed_gender, mentioned_inside, vocatives
@@ -141,7 +142,18 @@ def _cue_kind(cue: Cue | None) -> str | None:
         return None
     if not cue.speech:
         return "beat"
+    if _first_person(cue.subject):
+        return "narrator"
     return "titled" if _titled(cue) else cue.subject.kind
+
+
+def _first_person(mention: MentionSpan) -> bool:
+    """ "I said" in narration: the narrator speaks."""
+    return (
+        mention.kind == "pronoun"
+        and not mention.in_quote
+        and PRONOUNS.get(mention.text.lower(), (None, False, 3))[2] == 1
+    )
 
 
 def _titled(cue: Cue) -> bool:
@@ -179,7 +191,7 @@ def _from_cue(
         return Attribution(speaker=None), None
     entity = cue.subject.entity
     how = None
-    if cue.subject.kind == "pronoun":
+    if cue.subject.kind == "pronoun" and not (_first_person(cue.subject) and entity is not None):
         local = _by_gender(narration, cue.subject, cast, forbidden, same_paragraph=True)
         how = "local" if local is not None else "turn"
         entity = local if local is not None else _by_turn(entity, cue.subject, cast, turn, forbidden)

@@ -47,6 +47,7 @@ FEATURES = (
     "cue_pronoun",
     "cue_nominal",
     "cue_titled",
+    "cue_narrator",
     "cue_pronoun_local",
     "cue_beat",
     "cue_gender_fits",
@@ -147,7 +148,15 @@ ADDRESSEE_FEATURES = (
 (`first_choice` is then "this candidate is the speaker"), the tag's "said to X" and the rules'
 addressee."""
 
-_CUE_FEATURE = {"name": "cue_name", "nominal": "cue_nominal", "titled": "cue_titled", "beat": "cue_beat"}
+_CUE_FEATURE = {
+    "name": "cue_name",
+    "nominal": "cue_nominal",
+    "titled": "cue_titled",
+    "beat": "cue_beat",
+    "narrator": "cue_narrator",
+}
+_DECISIVE = ("cue_name", "cue_titled", "cue_narrator")
+"""Tags that name their speaker outright: "said Emma", "cried the Colonel", "I said"."""
 
 
 @dataclass
@@ -471,7 +480,7 @@ def _turn_indexes(
 def _anchor(turns: list[int], candidates: Sequence[dict[int, dict[str, float]]]) -> tuple[int, int] | None:
     """The speaker named by the tag of the nearest of `turns` that has one, and how many turns away."""
     for k, j in enumerate(turns, 1):
-        named = [e for e, f in candidates[j].items() if f.get("cue_name") or f.get("cue_titled")]
+        named = [e for e, f in candidates[j].items() if any(f.get(k) for k in _DECISIVE)]
         if named:
             return named[0], k
     return None
@@ -489,13 +498,13 @@ class SpeakerModel:
 
     def best(self, candidates: dict[int, dict[str, float]]) -> tuple[int | None, float]:
         """The highest-scoring candidate and its probability among the quote's candidates (a
-        softmax of the scores); a speech tag whose subject is a name or a title written as one
-        ("said Emma", "cried the Colonel") decides alone: on PDNC the ranker's overrides of titled
-        tags broke more than they mended."""
+        softmax of the scores); a speech tag whose subject is a name, a title written as one or the
+        narrator's "I" ("said Emma", "cried the Colonel", "I said") decides alone: on PDNC the
+        ranker's overrides of such tags broke more than they mended."""
         if not candidates:
             return None, 0.0
         scores = {e: self.score(f) for e, f in candidates.items()}
-        tagged = [e for e, f in candidates.items() if f.get("cue_name") or f.get("cue_titled")]
+        tagged = [e for e, f in candidates.items() if any(f.get(k) for k in _DECISIVE)]
         entity = tagged[0] if tagged else max(scores, key=scores.__getitem__)
         return entity, _softmax(scores)[entity]
 
