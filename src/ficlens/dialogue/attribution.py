@@ -148,7 +148,7 @@ def _cue_kind(cue: Cue | None) -> str | None:
 
 
 def _first_person(mention: MentionSpan) -> bool:
-    """ "I said" in narration: the narrator speaks."""
+    """ "I said" in narration: the narrator speaks ("we said": the narrator's group)."""
     return (
         mention.kind == "pronoun"
         and not mention.in_quote
