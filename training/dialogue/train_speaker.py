@@ -15,7 +15,7 @@ pass's choices for the turns around the quote, and is trained on cross-fitted fi
 accuracy (rules alone, first pass, both passes); the exported weights are then fit on all novels.
 `--pipeline-cv` also runs the whole `evaluate_pdnc` path on each held-out fold with that fold's
 ranker (speaker by type and addressee accuracy). The models are conditional logits fit with
-NumPy and SciPy's L-BFGS (the `train` extra); inference is plain Python.
+NumPy and SciPy's L-BFGS (the `dev` extra); inference is plain Python.
 """
 
 from __future__ import annotations

@@ -251,18 +251,20 @@ def candidate_features(
                 cands.setdefault(entity, {})["conversation_speaker"] = 1.0
         for entity in main:
             cands.setdefault(entity, {})["main_character"] = 1.0
+        # a tag naming a character known only by a description ("said the girl")
         described = ev.speaker if ev.cue_kind == "nominal" and ev.speaker is not None else None
-        if described is not None and not cast.entities[described].named:
-            for entity in associated.get(described, {}):
-                cands.setdefault(entity, {})
+        if described is not None and cast.entities[described].named:
+            described = None
+        links = associated.get(described, {}) if described is not None else {}
+        for entity in links:
+            cands.setdefault(entity, {})
         honorifics = _turn_honorifics(i, paragraphs, evidence, convo)
         for entity, f in cands.items():
             e = cast.entities[entity]
             for side, gender in honorifics.items():
                 if gender is not None and e.gender is not None:
                     f[f"honorific_{side}_{'fits' if e.gender == gender else 'clash'}"] = 1.0
-            if described is not None and not cast.entities[described].named:
-                links = associated.get(described, {})
+            if described is not None:
                 if entity == described:
                     # a description no named character keeps company with is a character of its own
                     # ("said the policeman"); one always near the same name is that name ("the girl")
