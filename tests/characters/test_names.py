@@ -113,3 +113,20 @@ def test_a_titled_surname_joins_the_man_the_text_calls_by_it() -> None:
         "Mr. Fielding poured tea. Aziz thanked Fielding.",
     )
     assert "Mr. Fielding" not in names and "Fielding" in names
+
+
+def test_a_bare_first_name_is_the_full_name_it_opens_not_a_greeting_that_ends_in_it() -> None:
+    names = named(
+        "Adela Quested walked in. Adela Quested sat down by the window.",
+        "“Madamsell Adela is here,” the servant called.",
+        "Adela smiled. Adela said nothing.",
+    )
+    assert "Adela" not in names and names["Adela Quested"] >= 4
+
+
+def test_a_rank_and_a_surname_join_the_full_name_with_that_rank() -> None:
+    names = named(
+        "Professor Narayan Godbole came in and bowed.",
+        "Professor Godbole sang. Professor Godbole stopped, and Aziz waited.",
+    )
+    assert "Narayan Godbole" not in names and names["Professor Godbole"] == 3

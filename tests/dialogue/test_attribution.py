@@ -183,3 +183,14 @@ def test_i_said_in_narration_is_the_narrator_not_the_last_name_seen() -> None:
     asked = result.attributions[0]
     assert asked.speaker is not None and speakers[0] != "Holmes" and asked.type == "anaphoric"
     assert any(m.text == "I" and m.entity == asked.speaker for m in result.cast.mentions)
+
+
+def test_a_pronoun_tag_is_the_last_character_of_its_gender_named_not_a_turn_taking_guess() -> None:
+    # Willow spoke two turns back, but the narration has since left her out: "she" is Buffy
+    result, cast = _run(
+        "“Hi,” said Willow.",
+        "“Hello,” said Buffy.",
+        "Willow went out. Buffy looked at Spike.",
+        "“Stay,” she said.",
+    )
+    assert _names(result, cast)[2][0] == "Buffy" and result[2].type == "anaphoric"

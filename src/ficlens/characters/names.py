@@ -176,6 +176,9 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             if any(split_title(f)[0] == title and split_title(f)[1] == tokens for f in g.forms)
             # "Miss Darcy" is not Darcy; "Mr. Fielding" is the Cyril Fielding called plain "Fielding"
             or (want != "female" and (g.tokens == {key[0]} or tokens[0] in g.forms))
+            # "Professor Godbole" is the "Professor Narayan Godbole" (a rank, unlike "Mr.", is
+            # not shared by a brother)
+            or (title in _RANKS and any(_ranked_surname(f, title, key[0]) for f in g.forms))
         ]
         candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
         if not candidates and title == "miss":
@@ -184,7 +187,8 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     if len(key) == 1:
         candidates = [g for g in groups if key[0] in g.tokens]
         if len(candidates) > 1:
-            candidates = _bare_surname_owner(candidates)
+            owners = _first_name_owner(key[0], candidates)
+            candidates = owners if len(owners) == 1 else _bare_surname_owner(owners or candidates)
         return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group
     candidates = [
@@ -193,6 +197,27 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         if g.full and any(f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1] for f in g.full)
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+_RANKS = frozenset(
+    "professor prof dr doctor colonel col captain capt major general inspector sergeant lieutenant "
+    "judge reverend rev father count countess baron baroness duke duchess detective officer agent "
+    "commander admiral".split()
+)
+"""Titles that single out one person of a family, unlike Mr., Mrs., Miss, Lady or Sir."""
+
+
+def _ranked_surname(form: str, title: str, surname: str) -> bool:
+    rank, tokens = split_title(form)
+    return rank == title and len(tokens) >= 2 and tokens[-1].lower() == surname
+
+
+def _first_name_owner(token: str, candidates: list[_Group]) -> list[_Group]:
+    """The one group whose full name opens with a bare first name shared by several: "Adela" is
+    Adela Quested, not the "Madamsell Adela" of a servant's greeting."""
+    if first_name_gender(token) is None:
+        return []  # "Bounderby" is no first name, whatever "Bounderby Bank" opens with
+    return [g for g in candidates if any(f.lower().split()[0] == token for f in g.full)]
 
 
 def _wife_form(title: str | None, tokens: list[str]) -> bool:

@@ -93,16 +93,17 @@ def attribute_by_rules(
     voc: list[list[int]] = []
     inside: list[set[int]] = []
     cues: list[Cue | None] = []
+    fitting: list[list[MentionSpan]] = []
     local: list[bool] = []
     convo = conversations(parsed.document, quotes)
-    for i, q in enumerate(quotes):
+    for q in quotes:
         v = [m.entity for m in vocatives(text, q, index) if m.entity is not None]
         voc.append(v)
         inside.append(mentioned_inside(text, q, index))
         forbidden.append(set(v) | inside[-1])
-        turn = _recent_speakers(result, quotes, convo, i)
         cues.append(find_cue(parsed, q, regions, index))
-        attribution, how = _from_cue(cues[-1], narration, forbidden[-1], cast, turn)
+        fitting.append(_fitting(narration, cues[-1], cast, forbidden[-1]))
+        attribution, how = _from_cue(cues[-1], narration, forbidden[-1], cast, fitting[-1])
         result.append(attribution)
         local.append(how == "local")
     cue_addressees = [list(a.addressees) for a in result]
@@ -129,9 +130,13 @@ def attribute_by_rules(
             cue_local=near,
             cue_objects=[m.entity for m in cue.objects if m.entity is not None] if cue is not None else [],
             addressed_gender=addressed_gender(text, q),
+            cue_fitting=[m.entity for m in fit if m.entity is not None],
+            cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned)
+            if cue is not None
+            else None,
         )
-        for a, cue, v, named, ca, near, q in zip(
-            result, cues, voc, inside, cue_addressees, local, quotes, strict=True
+        for a, cue, v, named, ca, near, q, fit, banned in zip(
+            result, cues, voc, inside, cue_addressees, local, quotes, fitting, forbidden, strict=True
         )
     ]
     return result, evidence, convo
@@ -168,34 +173,23 @@ def _titled(cue: Cue) -> bool:
     )
 
 
-def _recent_speakers(
-    result: list[Attribution], quotes: Sequence[QuoteSpan], convo: Sequence[int], i: int
-) -> list[int | None]:
-    """Speakers of the conversation's previous turns (other paragraphs), latest first."""
-    out: list[int | None] = []
-    paragraph = quotes[i].paragraphs[0]
-    for j in range(i - 1, max(i - 6, -1), -1):
-        if convo[j] != convo[i]:
-            break
-        if quotes[j].paragraphs[-1] != paragraph:
-            out.append(result[j].speaker)
-    return out
-
-
 def _from_cue(
-    cue: Cue | None, narration: list[MentionSpan], forbidden: set[int], cast: Cast, turn: list[int | None]
+    cue: Cue | None, narration: list[MentionSpan], forbidden: set[int], cast: Cast, fitting: list[MentionSpan]
 ) -> tuple[Attribution, str | None]:
     """The cue's attribution and, for a pronoun, how it was resolved ("local": to a character
-    named earlier in the quote's paragraph)."""
+    named earlier in the quote's paragraph). A he/she tag is the last character of its gender
+    named before it (`fitting`), else the last one whose gender is unknown: on PDNC this beat
+    the salience-ranked pronoun resolution of the character layer and the turn-taking guess."""
     if cue is None or cue.subject is None:
         return Attribution(speaker=None), None
     entity = cue.subject.entity
     how = None
     if cue.subject.kind == "pronoun" and not (_first_person(cue.subject) and entity is not None):
-        local = _by_gender(narration, cue.subject, cast, forbidden, same_paragraph=True)
-        how = "local" if local is not None else "turn"
-        entity = local if local is not None else _by_turn(entity, cue.subject, cast, turn, forbidden)
-        entity = entity if entity is not None else _by_gender(narration, cue.subject, cast, forbidden)
+        if fitting:
+            entity = fitting[0].entity
+            how = "local" if fitting[0].paragraph == cue.subject.paragraph else None
+        else:
+            entity = _by_gender(narration, cue.subject, cast, forbidden)
     if entity is None or (entity in forbidden and cue.subject.kind != "name"):
         return Attribution(speaker=None), None
     kind: QuoteKind = "explicit" if cue.subject.kind == "name" or _titled(cue) else "anaphoric"
@@ -210,42 +204,69 @@ def _from_cue(
     ), how
 
 
-def _by_turn(
-    entity: int | None, pronoun: MentionSpan, cast: Cast, turn: list[int | None], forbidden: set[int]
-) -> int | None:
-    """An unresolved "she said" in a conversation: the last speaker other than the previous one
-    whom the pronoun fits (people take turns)."""
-    if not turn or turn[0] is None or entity is not None:
-        return entity
-    for other in turn[1:]:
-        if (
-            other is not None
-            and other != turn[0]
-            and other not in forbidden
-            and cast.entities[other].gender in (None, pronoun.gender)
-        ):
-            return other
-    return entity
-
-
 def _by_gender(
-    narration: list[MentionSpan],
-    pronoun: MentionSpan,
-    cast: Cast,
-    forbidden: set[int],
-    same_paragraph: bool = False,
+    narration: list[MentionSpan], pronoun: MentionSpan, cast: Cast, forbidden: set[int]
 ) -> int | None:
-    """The last character named in narration before a pronoun whose gender fits, other than
-    those the quote names (`forbidden`); with `same_paragraph`, only one named earlier in the
-    pronoun's paragraph."""
+    """The last character named in narration before a pronoun whose gender fits or is unknown,
+    other than those the quote names (`forbidden`)."""
     k = bisect_left([m.start for m in narration], pronoun.start)
     for m in reversed(narration[max(k - 30, 0) : k]):
-        if same_paragraph and m.paragraph != pronoun.paragraph:
-            return None
         if m.entity in forbidden:
             continue
         gender = cast.entities[m.entity].gender if m.entity is not None else None
         if pronoun.gender is None or gender in (None, pronoun.gender):
+            return m.entity
+    return None
+
+
+FITTING = 3
+"""Characters, most recent first, whose gender fits a tag's pronoun that `QuoteEvidence` keeps."""
+
+
+def _fits(cast: Cast, entity: int | None, pronoun: MentionSpan) -> bool:
+    """A named character of the pronoun's gender ("she said": a woman the text has named)."""
+    if entity is None or pronoun.gender not in {"female", "male"}:
+        return False
+    e = cast.entities[entity]
+    return e.named and e.gender == pronoun.gender
+
+
+def _fitting(
+    narration: list[MentionSpan], cue: Cue | None, cast: Cast, forbidden: set[int]
+) -> list[MentionSpan]:
+    """For a he/she tag, the last name mentions in narration before it of `FITTING` characters
+    whose gender fits, most recent first, other than those the quote names."""
+    pronoun = cue.subject if cue is not None else None
+    if pronoun is None or pronoun.kind != "pronoun" or _first_person(pronoun):
+        return []
+    k = bisect_left([m.start for m in narration], pronoun.start)
+    out: list[MentionSpan] = []
+    for m in reversed(narration[max(k - 60, 0) : k]):
+        if (
+            m.entity not in forbidden
+            and all(m.entity != o.entity for o in out)
+            and _fits(cast, m.entity, pronoun)
+        ):
+            out.append(m)
+            if len(out) == FITTING:
+                break
+    return out
+
+
+def _fitting_subject(
+    parsed: ParsedDocument, index: MentionIndex, cue: Cue, cast: Cast, forbidden: set[int]
+) -> int | None:
+    """For a he/she tag, the character the last fitting subject of a narration clause before it
+    refers to ("Mr. Hurst looked at her. … said he"; a resolved "she" counts too)."""
+    pronoun = cue.subject
+    if pronoun is None or pronoun.kind != "pronoun" or _first_person(pronoun):
+        return None
+    before = index.within(max(pronoun.start - 3000, 0), pronoun.start)
+    for m in reversed(before):
+        if m.in_quote or m.entity in forbidden or not _fits(cast, m.entity, pronoun):
+            continue
+        token = parsed.root_of(m.start, m.end)
+        if token is not None and token.dep_ in {"nsubj", "nsubjpass"}:
             return m.entity
     return None
 

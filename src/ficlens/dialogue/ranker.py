@@ -90,6 +90,10 @@ FEATURES = (
     "nominal_assoc_top",
     "nominal_self_assoc",
     "nominal_self_mentions",
+    "fitting1",
+    "fitting2",
+    "fitting3",
+    "fitting_subject",
 )
 
 
@@ -178,6 +182,10 @@ class QuoteEvidence:
     """Characters the tag's clause acts on ("walked away from Spike")."""
     addressed_gender: str | None = None
     """The addressee's gender as the quote's words of address give it ("Yes, sir")."""
+    cue_fitting: list[int] = field(default_factory=list)
+    """For a he/she tag, the characters of that gender named last before it, most recent first."""
+    cue_fitting_subject: int | None = None
+    """For a he/she tag, the character of that gender who was last a clause's subject before it."""
 
 
 def candidate_features(
@@ -241,6 +249,10 @@ def candidate_features(
                 f["cue_pronoun_local"] = 1.0
         for entity in ev.cue_objects:
             cands.setdefault(entity, {})["cue_object"] = 1.0
+        for rank, entity in enumerate(ev.cue_fitting, 1):
+            cands.setdefault(entity, {})[f"fitting{rank}"] = 1.0
+        if ev.cue_fitting_subject is not None:
+            cands.setdefault(ev.cue_fitting_subject, {})["fitting_subject"] = 1.0
         for entity in ev.vocatives:
             cands.setdefault(entity, {})["vocative_here"] = 1.0
         for entity in ev.named_inside:
