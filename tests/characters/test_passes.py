@@ -86,6 +86,15 @@ def test_a_description_that_singles_someone_out_is_not_the_last_man_seen() -> No
     assert entity_of(cast, "The gentleman in the white waistcoat") not in {"Oliver", None}
 
 
+def test_a_rank_as_a_description_is_its_one_bearer() -> None:
+    cast = cast_of(
+        "Doctor Losberne came in with Oliver. Rose thanked him.",
+        "Rose left the room. An hour went by, and Oliver slept.",
+        "Later the doctor came back, and the doctor smiled at the boy.",
+    )
+    assert entity_of(cast, "the doctor") == entity_of(cast, "the doctor", 1) == "Doctor Losberne"
+
+
 def test_two_people_in_one_phrase_are_no_one_character() -> None:
     cast = cast_of("Alice saw the King and Queen of Hearts.", "The King sat down.")
     assert entity_of(cast, "the King and Queen of Hearts") is None

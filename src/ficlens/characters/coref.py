@@ -42,9 +42,11 @@ class _Resolver:
     narrator: int | None = None
     narrators: int | None = None
     sentences: dict[tuple[int, int], int] = field(default_factory=dict)
+    ranked: dict[str, set[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.descriptions = {e.index: set() for e in self.entities}
+        self.ranked = _rank_holders(self.entities)
         for index, doc in enumerate(self.parsed.docs):
             for sent in doc.sents:
                 self.sentences[(index, sent.start_char)] = len(self.sentences)
@@ -118,6 +120,9 @@ class _Resolver:
         found = self._recent(sentence, lambda s: s.entity in fits)
         if found is not None or fits:
             return found
+        holders = self.ranked.get(head, set())
+        if len(holders) == 1:
+            return next(iter(holders))  # "the count" of a story with one Count Mippipopolous
         gender = _noun_gender(head)
         if gender is None or _capitalised_head(m) or self._post_modified(m):
             # "the Duchess" (a title written as a name) and "the gentleman in the white waistcoat"
@@ -189,6 +194,30 @@ class _Resolver:
                     if other.start <= start < other.end and other.entity is not None:
                         return other.entity
         return None
+
+
+_RANK_WORDS = {"dr": "doctor", "prof": "professor", "capt": "captain", "col": "colonel", "gen": "general"}
+_RANKS = frozenset(
+    "doctor professor captain colonel general major inspector sergeant lieutenant judge count countess "
+    "baron baroness duke duchess marquis earl viscount admiral commander".split()
+)
+"""Titles a description can name their one bearer by ("the count", "the major"); not Mr./Miss."""
+
+
+def _rank_holders(entities: list[Entity]) -> dict[str, set[int]]:
+    """For each rank, the named characters whose names carry it ("Count Mippipopolous")."""
+    out: dict[str, set[int]] = {}
+    for e in entities:
+        if not e.named:
+            continue
+        for alias in [e.name, *e.aliases]:
+            words = alias.split()
+            if len(words) >= 2:
+                rank = words[0].lower().rstrip(".")
+                rank = _RANK_WORDS.get(rank, rank)
+                if rank in _RANKS:
+                    out.setdefault(rank, set()).add(e.index)
+    return out
 
 
 def resolve_references(parsed: ParsedDocument, mentions: list[MentionSpan], entities: list[Entity]) -> None:
