@@ -81,6 +81,14 @@ def test_pronoun_tag_gender_agreement() -> None:
     assert quote[names.index("Spike")].get("cue_gender_clash") == 1.0
 
 
+def test_a_pronoun_tag_ranks_the_women_named_before_it_and_marks_subjects() -> None:
+    features, names = _features("Willow watched Buffy across the room.", "“Go,” she said.")
+    by_name = {names[e]: f for e, f in features[0].items()}
+    assert by_name["Buffy"].get("fitting1") == 1.0 and "fitting1_subject" not in by_name["Buffy"]
+    assert by_name["Willow"].get("fitting2") == 1.0 and by_name["Willow"].get("fitting2_subject") == 1.0
+    assert by_name["Willow"].get("fitting_subject") == 1.0 and "fitting1" not in by_name.get("Spike", {})
+
+
 def test_a_named_speech_tag_decides_and_scores_rank_the_rest() -> None:
     model = SpeakerModel({"recent1": 1.0, "named_here": -5.0})
     assert model.best({}) == (None, 0.0)

@@ -131,6 +131,7 @@ def attribute_by_rules(
             cue_objects=[m.entity for m in cue.objects if m.entity is not None] if cue is not None else [],
             addressed_gender=addressed_gender(text, q),
             cue_fitting=[m.entity for m in fit if m.entity is not None],
+            cue_fitting_subjects=[_is_subject(parsed, m) for m in fit if m.entity is not None],
             cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned)
             if cue is not None
             else None,
@@ -265,10 +266,14 @@ def _fitting_subject(
     for m in reversed(before):
         if m.in_quote or m.entity in forbidden or not _fits(cast, m.entity, pronoun):
             continue
-        token = parsed.root_of(m.start, m.end)
-        if token is not None and token.dep_ in {"nsubj", "nsubjpass"}:
+        if _is_subject(parsed, m):
             return m.entity
     return None
+
+
+def _is_subject(parsed: ParsedDocument, mention: MentionSpan) -> bool:
+    token = parsed.root_of(mention.start, mention.end)
+    return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _nearest_other(narration: list[MentionSpan], offset: int, forbidden: set[int]) -> int | None:
