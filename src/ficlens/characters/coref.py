@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ficlens.characters.lexicon import FEMALE_NOUNS, MALE_NOUNS, PRONOUNS
+from ficlens.characters.lexicon import FEMALE_NOUNS, MALE_NOUNS, PRONOUNS, rank_of
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import ParsedDocument
 
@@ -196,14 +196,6 @@ class _Resolver:
         return None
 
 
-_RANK_WORDS = {"dr": "doctor", "prof": "professor", "capt": "captain", "col": "colonel", "gen": "general"}
-_RANKS = frozenset(
-    "doctor professor captain colonel general major inspector sergeant lieutenant judge count countess "
-    "baron baroness duke duchess marquis earl viscount admiral commander".split()
-)
-"""Titles a description can name their one bearer by ("the count", "the major"); not Mr./Miss."""
-
-
 def _rank_holders(entities: list[Entity]) -> dict[str, set[int]]:
     """For each rank, the named characters whose names carry it ("Count Mippipopolous")."""
     out: dict[str, set[int]] = {}
@@ -212,11 +204,9 @@ def _rank_holders(entities: list[Entity]) -> dict[str, set[int]]:
             continue
         for alias in [e.name, *e.aliases]:
             words = alias.split()
-            if len(words) >= 2:
-                rank = words[0].lower().rstrip(".")
-                rank = _RANK_WORDS.get(rank, rank)
-                if rank in _RANKS:
-                    out.setdefault(rank, set()).add(e.index)
+            rank = rank_of(words[0]) if len(words) >= 2 else None
+            if rank is not None:
+                out.setdefault(rank, set()).add(e.index)
     return out
 
 

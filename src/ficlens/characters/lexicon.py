@@ -40,6 +40,32 @@ PRONOUNS: dict[str, tuple[str | None, bool, int]] = {
     "ye": (None, True, 2),
 }
 
+RANKS = frozenset(
+    "doctor professor captain colonel general major inspector sergeant lieutenant detective judge "
+    "reverend count countess baron baroness duke duchess marquis earl viscount admiral commander".split()
+)
+"""Titles that single out one person, unlike Mr., Mrs., Miss, Lady or Sir, which a family shares:
+"Professor Godbole" is Professor Narayan Godbole, and "the doctor" of a text with one Doctor
+Losberne is he."""
+RANK_ABBREVIATIONS = {
+    "dr": "doctor",
+    "prof": "professor",
+    "capt": "captain",
+    "col": "colonel",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "rev": "reverend",
+}
+
+
+def rank_of(title: str) -> str | None:
+    """The rank a title word names ("Dr." → "doctor"), or None for Mr., Miss and the like."""
+    word = title.lower().rstrip(".")
+    word = RANK_ABBREVIATIONS.get(word, word)
+    return word if word in RANKS else None
+
+
 HONORIFICS: dict[str, str | None] = {
     "mr": "male",
     "mr.": "male",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
-from ficlens.characters.lexicon import HONORIFICS
+from ficlens.characters.lexicon import HONORIFICS, rank_of
 from ficlens.characters.types import Entity, MentionSpan
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             or (want != "female" and (g.tokens == {key[0]} or tokens[0] in g.forms))
             # "Professor Godbole" is the "Professor Narayan Godbole" (a rank, unlike "Mr.", is
             # not shared by a brother)
-            or (title in _RANKS and any(_ranked_surname(f, title, key[0]) for f in g.forms))
+            or (rank_of(title) is not None and any(_ranked_surname(f, title, key[0]) for f in g.forms))
         ]
         candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
         if not candidates and title == "miss":
@@ -197,14 +197,6 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         if g.full and any(f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1] for f in g.full)
     ]
     return candidates[0] if len(candidates) == 1 else None
-
-
-_RANKS = frozenset(
-    "professor prof dr doctor colonel col captain capt major general inspector sergeant lieutenant "
-    "judge reverend rev father count countess baron baroness duke duchess detective officer agent "
-    "commander admiral".split()
-)
-"""Titles that single out one person of a family, unlike Mr., Mrs., Miss, Lady or Sir."""
 
 
 def _ranked_surname(form: str, title: str, surname: str) -> bool:

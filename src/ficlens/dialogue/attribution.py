@@ -132,9 +132,7 @@ def attribute_by_rules(
             addressed_gender=addressed_gender(text, q),
             cue_fitting=[m.entity for m in fit if m.entity is not None],
             cue_fitting_subjects=[_is_subject(parsed, m) for m in fit if m.entity is not None],
-            cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned)
-            if cue is not None
-            else None,
+            cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned),
         )
         for a, cue, v, named, ca, near, q, fit, banned in zip(
             result, cues, voc, inside, cue_addressees, local, quotes, fitting, forbidden, strict=True
@@ -255,11 +253,11 @@ def _fitting(
 
 
 def _fitting_subject(
-    parsed: ParsedDocument, index: MentionIndex, cue: Cue, cast: Cast, forbidden: set[int]
+    parsed: ParsedDocument, index: MentionIndex, cue: Cue | None, cast: Cast, forbidden: set[int]
 ) -> int | None:
     """For a he/she tag, the character the last fitting subject of a narration clause before it
     refers to ("Mr. Hurst looked at her. … said he"; a resolved "she" counts too)."""
-    pronoun = cue.subject
+    pronoun = cue.subject if cue is not None else None
     if pronoun is None or pronoun.kind != "pronoun" or _first_person(pronoun):
         return None
     before = index.within(max(pronoun.start - 3000, 0), pronoun.start)
