@@ -205,8 +205,8 @@ def _ranked_surname(form: str, title: str, surname: str) -> bool:
 
 
 def _first_name_owner(token: str, candidates: list[_Group]) -> list[_Group]:
-    """The one group whose full name opens with a bare first name shared by several: "Adela" is
-    Adela Quested, not the "Madamsell Adela" of a servant's greeting."""
+    """The groups whose full name opens with a bare first name shared by several ("Adela" is
+    Adela Quested, not the "Madamsell Adela" of a servant's greeting); the caller takes a lone one."""
     if first_name_gender(token) is None:
         return []  # "Bounderby" is no first name, whatever "Bounderby Bank" opens with
     return [g for g in candidates if any(f.lower().split()[0] == token for f in g.full)]
