@@ -71,13 +71,27 @@ def attribute(
     voc = [ev.vocatives for ev in evidence]
     for a, ev in zip(result, evidence, strict=True):
         a.addressees = [e for e in ev.cue_addressees if e != a.speaker] if a.cue is not None else []
-    _addressees(result, quotes, convo, voc, _narration(cast))
+    _addressees(result, quotes, convo, voc, _narration(cast).mentions)
     return result
 
 
-def _narration(cast: Cast) -> list[MentionSpan]:
+@dataclass(frozen=True)
+class _Narration:
+    """The names of characters in narration, in text order, with their offsets for bisection."""
+
+    mentions: list[MentionSpan]
+    starts: list[int]
+
+    def before(self, offset: int, limit: int) -> list[MentionSpan]:
+        """The last `limit` of them starting before `offset`, latest first."""
+        k = bisect_left(self.starts, offset)
+        return self.mentions[max(k - limit, 0) : k][::-1]
+
+
+def _narration(cast: Cast) -> _Narration:
     index = MentionIndex(cast)
-    return [m for m in index.mentions if not m.in_quote and m.entity is not None and m.kind == "name"]
+    names = [m for m in index.mentions if not m.in_quote and m.entity is not None and m.kind == "name"]
+    return _Narration(names, [m.start for m in names])
 
 
 def attribute_by_rules(
@@ -113,9 +127,9 @@ def attribute_by_rules(
             a.speaker, a.type, a.confidence = speaker, "implicit", 0.5
     for i, q in enumerate(quotes):
         if result[i].speaker is None:
-            result[i].speaker = _nearest_other(narration, q.start, forbidden[i])
+            result[i].speaker = _nearest_other(narration.mentions, q.start, forbidden[i])
             result[i].confidence = 0.2 if result[i].speaker is not None else 0.0
-    _addressees(result, quotes, convo, voc, narration)
+    _addressees(result, quotes, convo, voc, narration.mentions)
     evidence = [
         QuoteEvidence(
             speaker=a.speaker,
@@ -130,8 +144,7 @@ def attribute_by_rules(
             cue_local=near,
             cue_objects=[m.entity for m in cue.objects if m.entity is not None] if cue is not None else [],
             addressed_gender=addressed_gender(text, q),
-            cue_fitting=[m.entity for m in fit if m.entity is not None],
-            cue_fitting_subjects=[_is_subject(parsed, m) for m in fit if m.entity is not None],
+            cue_fitting=[(m.entity, _is_subject(parsed, m)) for m in fit if m.entity is not None],
             cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned),
         )
         for a, cue, v, named, ca, near, q, fit, banned in zip(
@@ -173,7 +186,7 @@ def _titled(cue: Cue) -> bool:
 
 
 def _from_cue(
-    cue: Cue | None, narration: list[MentionSpan], forbidden: set[int], cast: Cast, fitting: list[MentionSpan]
+    cue: Cue | None, narration: _Narration, forbidden: set[int], cast: Cast, fitting: list[MentionSpan]
 ) -> tuple[Attribution, str | None]:
     """The cue's attribution and, for a pronoun, how it was resolved ("local": to a character
     named earlier in the quote's paragraph). A he/she tag is the last character of its gender
@@ -203,13 +216,10 @@ def _from_cue(
     ), how
 
 
-def _by_gender(
-    narration: list[MentionSpan], pronoun: MentionSpan, cast: Cast, forbidden: set[int]
-) -> int | None:
+def _by_gender(narration: _Narration, pronoun: MentionSpan, cast: Cast, forbidden: set[int]) -> int | None:
     """The last character named in narration before a pronoun whose gender fits or is unknown,
     other than those the quote names (`forbidden`)."""
-    k = bisect_left([m.start for m in narration], pronoun.start)
-    for m in reversed(narration[max(k - 30, 0) : k]):
+    for m in narration.before(pronoun.start, 30):
         if m.entity in forbidden:
             continue
         gender = cast.entities[m.entity].gender if m.entity is not None else None
@@ -230,17 +240,14 @@ def _fits(cast: Cast, entity: int | None, pronoun: MentionSpan) -> bool:
     return e.named and e.gender == pronoun.gender
 
 
-def _fitting(
-    narration: list[MentionSpan], cue: Cue | None, cast: Cast, forbidden: set[int]
-) -> list[MentionSpan]:
+def _fitting(narration: _Narration, cue: Cue | None, cast: Cast, forbidden: set[int]) -> list[MentionSpan]:
     """For a he/she tag, the last name mentions in narration before it of `FITTING` characters
     whose gender fits, most recent first, other than those the quote names."""
     pronoun = cue.subject if cue is not None else None
     if pronoun is None or pronoun.kind != "pronoun" or _first_person(pronoun):
         return []
-    k = bisect_left([m.start for m in narration], pronoun.start)
     out: list[MentionSpan] = []
-    for m in reversed(narration[max(k - 60, 0) : k]):
+    for m in narration.before(pronoun.start, 60):
         if (
             m.entity not in forbidden
             and all(m.entity != o.entity for o in out)

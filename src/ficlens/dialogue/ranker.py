@@ -184,11 +184,10 @@ class QuoteEvidence:
     """Characters the tag's clause acts on ("walked away from Spike")."""
     addressed_gender: str | None = None
     """The addressee's gender as the quote's words of address give it ("Yes, sir")."""
-    cue_fitting: list[int] = field(default_factory=list)
-    """For a he/she tag, the characters of that gender named last before it, most recent first."""
-    cue_fitting_subjects: list[bool] = field(default_factory=list)
-    """Whether each of `cue_fitting` was named as a clause's subject (a character named as an
-    object, "looked at Elizabeth", is right for "said she" half as often on PDNC)."""
+    cue_fitting: list[tuple[int, bool]] = field(default_factory=list)
+    """For a he/she tag, the characters of that gender named last before it, most recent first,
+    each with whether it was named as a clause's subject (one named as an object, "looked at
+    Elizabeth", is right for "said she" half as often on PDNC)."""
     cue_fitting_subject: int | None = None
     """For a he/she tag, the character of that gender who was last a clause's subject before it."""
 
@@ -254,9 +253,7 @@ def candidate_features(
                 f["cue_pronoun_local"] = 1.0
         for entity in ev.cue_objects:
             cands.setdefault(entity, {})["cue_object"] = 1.0
-        for rank, (entity, subject) in enumerate(
-            zip(ev.cue_fitting, ev.cue_fitting_subjects, strict=True), 1
-        ):
+        for rank, (entity, subject) in enumerate(ev.cue_fitting, 1):
             cands.setdefault(entity, {})[f"fitting{rank}"] = 1.0
             if subject and rank <= 2:
                 cands[entity][f"fitting{rank}_subject"] = 1.0
