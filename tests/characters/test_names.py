@@ -130,3 +130,30 @@ def test_a_rank_and_a_surname_join_the_full_name_with_that_rank() -> None:
         "Professor Godbole sang. Professor Godbole stopped, and Aziz waited.",
     )
     assert "Narayan Godbole" not in names and names["Professor Godbole"] == 3
+
+
+def test_a_pet_name_nobody_bears_joins_the_one_who_bears_the_formal_name() -> None:
+    names = named(
+        "Elizabeth walked to the window. Elizabeth smiled, and Elizabeth sat down.",
+        '"Come here, Lizzy," said her mother. Elizabeth came.',
+        '"Lizzy, you must listen." "Oh, Lizzy!"',
+    )
+    assert "Lizzy" not in names and names["Elizabeth"] >= 7
+
+
+def test_a_pet_name_stays_apart_from_a_formal_name_the_text_seldom_uses() -> None:
+    names = named(
+        "Thomas Gradgrind was a man of facts. Mr. Gradgrind frowned. Mr. Gradgrind sat down.",
+        "Mr. Gradgrind read. Mr. Gradgrind wrote. Mr. Gradgrind slept. Mr. Gradgrind woke.",
+        '"Tom," she called. Tom ran in. Tom stopped at the door.',
+    )
+    assert "Tom" in names
+
+
+def test_a_pet_name_named_beside_the_formal_name_is_someone_else() -> None:
+    names = named(
+        "Margaret and Meg walked home. Margaret laughed.",
+        "Meg and Margaret sat down. Margaret spoke to Meg.",
+        "Meg left Margaret at the gate.",
+    )
+    assert "Meg" in names and "Margaret" in names

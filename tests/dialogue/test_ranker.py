@@ -13,6 +13,7 @@ from ficlens.dialogue.ranker import (
     TURN_FEATURES,
     SpeakerModel,
     SpeakerRanker,
+    TurnDecoder,
     candidate_features,
     shipped_model,
     turn_features,
@@ -89,6 +90,17 @@ def test_a_pronoun_tag_ranks_the_women_named_before_it_and_marks_subjects() -> N
     assert by_name["Willow"].get("fitting_subject") == 1.0 and "fitting1" not in by_name.get("Spike", {})
 
 
+def test_a_group_named_in_the_plural_is_marked() -> None:
+    document = Document.from_texts(["Buffy watched the Spikes come in.", "“Go,” she said."])
+    quotes = detect_quotes(document)
+    cast = _cast(document, [p for q in quotes for p in q.parts])
+    buffy, spike = list(PEOPLE).index("Buffy"), list(PEOPLE).index("Spike")
+    cast.mentions.append(MentionSpan(14, 24, "the Spikes", "nominal", 0, entity=spike, plural=True))
+    _, evidence, convo = attribute_by_rules(parse_document(document), quotes, cast)
+    (quote,) = candidate_features(cast, quotes, evidence, convo)
+    assert quote[spike].get("plural") == 1.0 and "plural" not in quote[buffy]
+
+
 def test_a_named_speech_tag_decides_and_scores_rank_the_rest() -> None:
     model = SpeakerModel({"recent1": 1.0, "named_here": -5.0})
     assert model.best({}) == (None, 0.0)
@@ -144,6 +156,32 @@ def test_the_second_pass_can_overturn_the_first() -> None:
     paragraphs, convo = [(0, 0), (1, 1), (2, 2)], [0, 0, 0]
     assert [p for p, _ in SpeakerRanker(first).choose(candidates, paragraphs, convo)] == [2, 1, 1]
     assert [p for p, _ in SpeakerRanker(first, second).choose(candidates, paragraphs, convo)] == [2, 1, 2]
+
+
+def test_the_turn_decoder_keeps_people_from_answering_themselves() -> None:
+    # 1 is tagged, then three untagged turns in adjacent paragraphs where the second pass leans to 1
+    scores = [{1: 0.0, 2: 0.0}, {1: 0.4, 2: 0.0}, {1: 0.4, 2: 0.0}, {1: 0.4, 2: 0.0}]
+    tagged = [1, None, None, None]
+    paragraphs, convo = [(k, k) for k in range(4)], [0] * 4
+    assert TurnDecoder().decode(scores, tagged, paragraphs, convo) == [1, 1, 1, 1]
+    assert TurnDecoder(1.0).decode(scores, tagged, paragraphs, convo) == [1, 2, 1, 2]
+    # narration between the turns (paragraphs 0, 2, 4, 6) or another conversation: no penalty
+    assert TurnDecoder(1.0).decode(scores, tagged, [(2 * k, 2 * k) for k in range(4)], convo) == [1] * 4
+    assert TurnDecoder(1.0).decode(scores, tagged, paragraphs, [0, 1, 2, 3]) == [1] * 4
+    # a tag decides whatever the penalty; two quotes of one paragraph may share a speaker by a bonus
+    assert TurnDecoder(9.0).decode(scores, [1, 1, None, None], paragraphs, convo) == [1, 1, 2, 1]
+    split = [{1: 0.0, 2: 0.0}, {1: 0.0, 2: 0.3}]
+    assert TurnDecoder(0.0, 0.5).decode(split, [1, None], [(0, 0), (0, 0)], [0, 0]) == [1, 1]
+    assert TurnDecoder().decode([{}, {1: 0.0}], [None, None], [(0, 0), (1, 1)], [0, 0]) == [None, 1]
+
+
+def test_a_ranker_with_a_decoder_reads_it_from_its_weights() -> None:
+    data = {"weights": {"recent1": 1.0}, "second": {"weights": {"first_score": 1.0}}}
+    ranker = SpeakerRanker.from_json({**data, "decoder": {"repeat_penalty": 1.5}})
+    assert ranker.decoder == TurnDecoder(1.5, 0.0) and SpeakerRanker.from_json(data).decoder is None
+    candidates = [{1: {"cue_name": 1.0}, 2: {}}, *({1: {"recent1": 1.0}, 2: {}} for _ in range(2))]
+    paragraphs, convo = [(0, 0), (1, 1), (2, 2)], [0, 0, 0]
+    assert [p for p, _ in ranker.choose(candidates, paragraphs, convo)] == [1, 2, 1]
 
 
 def test_the_addressee_model_picks_someone_other_than_the_speaker() -> None:

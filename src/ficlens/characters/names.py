@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
 from ficlens.characters.lexicon import HONORIFICS, rank_of
+from ficlens.characters.nicknames import formal_names
 from ficlens.characters.types import Entity, MentionSpan
 
 if TYPE_CHECKING:
@@ -54,7 +55,11 @@ def cluster_names(
     # longest forms first so "Buffy Summers" exists before "Buffy" and "Summers" look for it
     for form in sorted(by_form, key=lambda f: (-len(split_title(f)[1]), -len(by_form[f]), f)):
         title, tokens = split_title(form)
-        group = _canon_group(form, fandom, canon_groups, groups) or _variant_group(title, tokens, groups)
+        group = (
+            _canon_group(form, fandom, canon_groups, groups)
+            or _variant_group(title, tokens, groups)
+            or _pet_name_group(title, tokens, by_form[form], groups)
+        )
         if group is None:
             group = _Group()
             groups.append(group)
@@ -197,6 +202,58 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         if g.full and any(f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1] for f in g.full)
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+PET_NAME_SHARE = 0.2
+"""Share of a character's name mentions their formal first name must have for a pet form of it
+("Lizzy" for "Elizabeth") that nobody bears to join them."""
+PET_NAME_MIN = 3
+"""Mentions a pet name needs to join anyone (a "Ned" said twice may be anyone's Ned); the formal
+form needs one more."""
+TOGETHER_SHARE = 0.25
+"""Share of a pet name's narration paragraphs that may also name the formal name's bearer."""
+
+
+def _pet_name_group(
+    title: str | None, tokens: list[str], mentions: list[MentionSpan], groups: list[_Group]
+) -> _Group | None:
+    """The one character whose formal first name a bare pet name nobody bears is a form of:
+    "Lizzy" is the Elizabeth the text calls "Elizabeth".
+
+    The formal name must be how the text regularly calls them (`PET_NAME_SHARE` of their name
+    mentions: "Thomas Gradgrind", said a few times against hundreds of "Mr. Gradgrind", does not
+    make "Tom" his), genders must not clash, and the two may seldom be named together in narration
+    (two people are, "Tom and Thomas"; one person is not). Only pet → formal: a formal name may
+    have several pet forms in a text, a pet form names one person ("Eliza" is an Elizabeth's and
+    a Louisa's)."""
+    if (
+        title is not None
+        or len(tokens) != 1
+        or len(mentions) < PET_NAME_MIN
+        or any(tokens[0].lower() in g.tokens for g in groups)
+    ):
+        return None
+    formal = formal_names(tokens[0])
+    if not formal:
+        return None
+    own = first_name_gender(tokens[0])
+    paragraphs = {m.paragraph for m in mentions if not m.in_quote}
+    found = []
+    for group in groups:
+        total = sum(group.forms.values())
+        used = sum(n for f, n in group.forms.items() if _untitled_first(f) in formal)
+        gender = _gender(group)
+        if used < max(PET_NAME_MIN + 1, PET_NAME_SHARE * total) or (own and gender and own != gender):
+            continue
+        together = paragraphs & {m.paragraph for m in group.mentions if not m.in_quote}
+        if len(together) <= max(1.0, TOGETHER_SHARE * len(paragraphs)):
+            found.append(group)
+    return found[0] if len(found) == 1 else None
+
+
+def _untitled_first(form: str) -> str | None:
+    title, tokens = split_title(form)
+    return tokens[0].lower() if title is None and tokens else None
 
 
 def _ranked_surname(form: str, title: str, surname: str) -> bool:
