@@ -95,6 +95,12 @@ def test_a_rank_as_a_description_is_its_one_bearer() -> None:
     assert entity_of(cast, "the doctor") == entity_of(cast, "the doctor", 1) == "Doctor Losberne"
 
 
+def test_a_rank_as_a_description_stays_its_bearer_long_after_he_was_named() -> None:
+    filler = [f"Oliver walked on. The road was long. Rain fell on field {k}." for k in range(8)]
+    cast = cast_of("Count Orsino came in with Oliver.", "The count bowed.", *filler, "Then the count sat.")
+    assert entity_of(cast, "the count") == entity_of(cast, "The count") == "Count Orsino"
+
+
 def test_two_people_in_one_phrase_are_no_one_character() -> None:
     cast = cast_of("Alice saw the King and Queen of Hearts.", "The King sat down.")
     assert entity_of(cast, "the King and Queen of Hearts") is None
@@ -135,3 +141,17 @@ def test_fandom_is_guessed_from_names_without_tags() -> None:
     cast = cast_of("Harry looked at Hermione, and Ron laughed.", "Hermione rolled her eyes at Ron.", kb=KB)
     assert cast.fandom_guess is not None
     assert cast.fandom_guess[0] == "Harry Potter"
+
+
+def test_a_described_character_is_called_by_the_description_used_most() -> None:
+    cast = cast_of(
+        "The matron of the workhouse by the river came in.",
+        "Oliver looked up. The matron frowned at him, and the matron sat down.",
+    )
+    assert entity_of(cast, "the matron") == "the matron"
+
+
+def test_a_description_seen_long_ago_is_read_afresh_for_a_woman_named_just_before() -> None:
+    filler = [f"The road was long. Rain fell on field {k}. Night came." for k in range(6)]
+    cast = cast_of("The girl sat by the fire.", *filler, "Nancy came in. The girl smiled at the fire.")
+    assert entity_of(cast, "The girl") == "the girl" and entity_of(cast, "The girl", 1) == "Nancy"

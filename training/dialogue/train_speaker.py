@@ -1,6 +1,6 @@
 """Train the speaker ranker (`ficlens.dialogue.ranker`) on PDNC with leave-novels-out cross-validation.
 
-    .venv/bin/python training/dialogue/train_speaker.py ../shared/data/pdnc --cache /tmp/pdnc_cache \
+    .venv/bin/python training/dialogue/train_speaker.py ../shared/data/pdnc --cache /tmp/pdnc-cache \
         --out src/ficlens/dialogue/weights/speaker.json [--pipeline-cv]
 
 For every novel the pipeline runs up to the rules (`attribute_by_rules`), each quote's candidates
@@ -11,8 +11,10 @@ accuracy is scored as `ficlens eval pdnc` scores it, by the canonical name alone
 Novels are split into 5 folds; each fold is scored by a ranker trained on the other four. The
 ranker has two passes: the first scores each quote's candidates alone; the second adds the first
 pass's choices for the turns around the quote, and is trained on cross-fitted first-pass choices
-(for each training novel, from a first pass that never saw it). The table printed is the held-out
-accuracy (rules alone, first pass, both passes); the exported weights are then fit on all novels.
+(for each training novel, from a first pass that never saw it). The turn decoder's two weights
+are picked from a grid on held-out second-pass scores: each fold's on the other folds', the
+exported ones on all. The table printed is the held-out accuracy (rules alone, first pass, both
+passes, decoded); the exported weights are then fit on all novels.
 `--pipeline-cv` also runs the whole `evaluate_pdnc` path on each held-out fold with that fold's
 ranker (speaker by type and addressee accuracy). The models are conditional logits fit with
 NumPy and SciPy's L-BFGS (the `dev` extra); inference is plain Python.

@@ -10,6 +10,7 @@ in narration are the narrator; pronouns inside quotations are left to the dialog
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ficlens.characters.lexicon import FEMALE_NOUNS, MALE_NOUNS, PRONOUNS, rank_of
@@ -61,6 +62,23 @@ class _Resolver:
                 self.history.append(
                     _Seen(chosen, sentence, m.paragraph, subject, m.plural or _plural_pronoun(m))
                 )
+        self._name_descriptions()
+
+    def _name_descriptions(self) -> None:
+        """A character known only by descriptions is called by the one the text uses most, the
+        shortest on a tie: "the matron", not the first "the matron of the workhouse to which our
+        readers have been already introduced"."""
+        described = set(self.by_description.values())
+        for e in self.entities:
+            if e.named or e.index not in described:
+                continue  # the narrator and "they" keep their names
+            forms = Counter(
+                _description_name(m.text)
+                for m in self.mentions
+                if m.entity == e.index and m.kind == "nominal" and m.text.split()[0].lower() in _DEFINITE
+            )
+            if forms:
+                e.name = max(forms, key=lambda form: (forms[form], -len(form)))
 
     def _resolve(self, m: MentionSpan, token: object, sentence: int) -> int | None:
         if m.kind == "name":
@@ -112,17 +130,20 @@ class _Resolver:
         if not words or words[0] not in {"the", "that", "this"} or m.plural:
             return None  # "a master vampire", "her best friend": predicates and relations, not names
         head = m.head
+        holders = self.ranked.get(head, set())
+        if len(holders) == 1:
+            # "the count" of a story with one Count Mippipopolous, however long since he was named
+            return next(iter(holders))
         fits = {
             e.index
             for e in self.entities
             if (e.canon is not None and e.canon.has_descriptor(head)) or head in self.descriptions[e.index]
         }
         found = self._recent(sentence, lambda s: s.entity in fits)
-        if found is not None or fits:
+        if found is not None or any(self.entities[e].named for e in fits):
             return found
-        holders = self.ranked.get(head, set())
-        if len(holders) == 1:
-            return next(iter(holders))  # "the count" of a story with one Count Mippipopolous
+        # fitting no one but a description's own character seen long ago ("the girl" of chapter 1):
+        # read it afresh
         gender = _noun_gender(head)
         if gender is None or _capitalised_head(m) or self._post_modified(m):
             # "the Duchess" (a title written as a name) and "the gentleman in the white waistcoat"
@@ -173,9 +194,7 @@ class _Resolver:
 
     def _new_entity(self, m: MentionSpan, name: str | None = None) -> int:
         """A character known so far only by a description, a plural pronoun or as the narrator."""
-        if name is None:  # "The old man" at a sentence start names "the old man"
-            first, _, rest = m.text.partition(" ")
-            name = f"{first.lower()} {rest}" if first.lower() in _DEFINITE and rest else m.text
+        name = name or _description_name(m.text)
         entity = Entity(index=len(self.entities), name=name, gender=_noun_gender(m.head), named=False)
         self.entities.append(entity)
         self.descriptions[entity.index] = set()
@@ -194,6 +213,12 @@ class _Resolver:
                     if other.start <= start < other.end and other.entity is not None:
                         return other.entity
         return None
+
+
+def _description_name(text: str) -> str:
+    """ "The old man" at a sentence start names "the old man"."""
+    first, _, rest = " ".join(text.split()).partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in _DEFINITE and rest else text
 
 
 def _rank_holders(entities: list[Entity]) -> dict[str, set[int]]:

@@ -593,10 +593,8 @@ class TurnDecoder:
             return [None] * len(scores)
         best: list[dict[int, float]] = []
         back: list[dict[int, int]] = []
-        for t, quote in enumerate(scores):
-            emission = _log_softmax(quote)
-            if tagged[t] is not None:
-                emission = {tagged[t]: 0.0}  # type: ignore[dict-item]
+        for t, (quote, tag) in enumerate(zip(scores, tagged, strict=True)):
+            emission = _log_softmax(quote) if tag is None else {tag: 0.0}
             if t == 0:
                 best.append(emission)
                 back.append({})
@@ -618,11 +616,11 @@ class TurnDecoder:
             best.append(step)
             back.append(came)
         entity = max(best[-1], key=best[-1].__getitem__)
-        path = [entity]
+        path: list[int | None] = [entity]
         for t in range(len(scores) - 1, 0, -1):
             entity = back[t][entity]
             path.append(entity)
-        return path[::-1]  # type: ignore[return-value]
+        return path[::-1]
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> TurnDecoder:
