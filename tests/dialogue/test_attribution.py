@@ -140,6 +140,28 @@ def test_the_ranker_does_not_overrule_a_tag_that_names_the_speaker() -> None:
     assert _names(result, cast)[0][0] == "Spike" and result[0].type == "explicit"
 
 
+def test_a_pronoun_tag_resolved_by_the_ranker_to_another_woman_still_tags_the_quote() -> None:
+    from ficlens.dialogue.ranker import SpeakerModel, SpeakerRanker
+
+    # the rules take the last woman named (Buffy); this ranker prefers the one named first
+    prefers_willow = SpeakerRanker(SpeakerModel({"recent2": 5.0, "rule": -10.0}))
+    document = Document.from_texts(["Willow looked at Buffy.", "“Go home,” she said."])
+    quotes = detect_quotes(document)
+    cast = _cast(document, [p for q in quotes for p in q.parts])
+    (result,) = attribute(parse_document(document), quotes, cast, ranker=prefers_willow)
+    assert cast.entities[result.speaker].name == "Willow"  # type: ignore[index]
+    assert result.type == "anaphoric" and result.cue == "she said"
+    # a ranker that picks a man for "she said" leaves no tag that names him
+    weights = {"main_character": 5.0, "rule": -10.0, "cue_gender_fits": -9.0}
+    prefers_spike = SpeakerRanker(SpeakerModel(weights))
+    document = Document.from_texts(["Spike watched. Willow looked at Buffy.", "“Go home,” she said."])
+    quotes = detect_quotes(document)
+    cast = _cast(document, [p for q in quotes for p in q.parts])
+    (result,) = attribute(parse_document(document), quotes, cast, ranker=prefers_spike)
+    assert cast.entities[result.speaker].gender == "male"  # type: ignore[index]
+    assert result.type == "implicit" and result.cue is None
+
+
 def test_a_pronoun_tag_skips_the_one_the_quote_talks_about() -> None:
     # "Buffy" is named inside the quote, so "she" is the other woman in the scene
     result, cast = _run("Willow came in. Buffy was out.", "“Where is Buffy?” she asked.")

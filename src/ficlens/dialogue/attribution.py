@@ -56,11 +56,13 @@ def attribute(
     narrator = next((e.index for e in cast.entities if e.name == NARRATOR), None)
     features = candidate_features(cast, quotes, evidence, convo, narrator)
     paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
-    for a, (best, probability) in zip(result, model.choose(features, paragraphs, convo), strict=True):
+    chosen = model.choose(features, paragraphs, convo)
+    for a, ev, (best, probability) in zip(result, evidence, chosen, strict=True):
         if best is None or best == a.speaker:
             continue
         a.speaker, a.confidence = best, round(probability * 0.8, 3)
-        a.type, a.cue, a.cue_span = "implicit", None, None
+        if not _tag_stands_for(ev, cast.entities[best].gender):
+            a.type, a.cue, a.cue_span = "implicit", None, None
         a.addressees = []
     speakers = [a.speaker for a in result]
     learned = model.addressees(features, paragraphs, convo, speakers, evidence)
@@ -152,6 +154,15 @@ def attribute_by_rules(
         )
     ]
     return result, evidence, convo
+
+
+def _tag_stands_for(evidence: QuoteEvidence, gender: str | None) -> bool:
+    """Whether the quote's tag can name a speaker of `gender` other than the rules' choice: "she
+    said" or "said the girl" still tags the quote when the ranker resolves it to another woman
+    (the quote stays anaphoric, with its cue); a name, or an action beat by someone else, does not."""
+    if evidence.cue_kind not in {"pronoun", "nominal"}:
+        return False
+    return evidence.cue_gender is None or gender is None or evidence.cue_gender == gender
 
 
 def _cue_kind(cue: Cue | None) -> str | None:
