@@ -159,7 +159,8 @@ def attribute_by_rules(
 def _tag_stands_for(evidence: QuoteEvidence, gender: str | None) -> bool:
     """Whether the quote's tag can name a speaker of `gender` other than the rules' choice: "she
     said" or "said the girl" still tags the quote when the ranker resolves it to another woman
-    (the quote stays anaphoric, with its cue); a name, or an action beat by someone else, does not."""
+    (the quote stays anaphoric, with its cue); a name, an action beat by someone else, or "she said"
+    given to a man does not. A description's gender is not known here, so it fits anyone."""
     if evidence.cue_kind not in {"pronoun", "nominal"}:
         return False
     return evidence.cue_gender is None or gender is None or evidence.cue_gender == gender
