@@ -18,3 +18,16 @@ def test_a_described_character_who_speaks_is_listed_however_rarely_mentioned() -
     )
     assert set(character_ids(cast)) == {0}
     assert character_ids(cast, speakers={1}) == {1: "c1", 0: "c2"}
+
+
+def test_a_vague_description_is_no_character_even_when_it_speaks() -> None:
+    rest = MentionSpan(0, 8, "the rest", "nominal", 0, entity=1, head="rest")
+    kaia = MentionSpan(20, 24, "Kaia", "name", 0, entity=0)
+    cast = Cast(
+        entities=[
+            Entity(index=0, name="Kaia", mentions=[kaia]),
+            Entity(index=1, name="the rest", named=False, mentions=[rest]),
+        ],
+        mentions=[rest, kaia],
+    )
+    assert set(character_ids(cast, speakers={1})) == {0}

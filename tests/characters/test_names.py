@@ -157,3 +157,13 @@ def test_a_pet_name_named_beside_the_formal_name_is_someone_else() -> None:
         "Meg left Margaret at the gate.",
     )
     assert "Meg" in names and "Margaret" in names
+
+
+def test_indefinite_pronouns_events_and_capitalised_participles_are_nobody() -> None:
+    names = named(
+        "Everyone else was asleep. Something strange moved in the dark, and Kaia watched it.",
+        "The Harvest Festival began at noon. Kaia danced at the Festival until dusk.",
+        "Fascinated by the lights, Kaia walked on. Fascinated by the music, she stayed.",
+    )
+    assert "Kaia" in names
+    assert not {"Everyone", "Something", "Festival", "The Harvest Festival", "Fascinated"} & set(names)

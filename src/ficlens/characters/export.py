@@ -71,7 +71,7 @@ def export_cast(cast: Cast, document: Document, ids: dict[int, str]) -> tuple[li
     return characters, mentions
 
 
-_VAGUE_HEADS = frozenset("one ones other others thing something person people".split())
+_VAGUE_HEADS = frozenset("one ones other others rest thing something person people".split())
 
 
 def _described(entity: Entity) -> bool:

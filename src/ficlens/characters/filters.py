@@ -1,12 +1,14 @@
 """Drop name clusters the text itself shows are not people.
 
-Two kinds of evidence, both from the document alone:
+Evidence from the document alone:
 - a capitalised word seen only at the start of sentences that also occurs in lower case
   ("Some", "Poor") is an ordinary word, not a name;
 - a name used mostly after a place preposition ("at Hartfield", "to Highbury") and never as the
   subject of a verb of speech or thought is a place, and so is one ending in a place word
   ("Broomfield Hospital");
-- indefinite pronouns taken for names ("Everyone") are nobody in particular.
+- indefinite pronouns taken for names ("Everyone", "Something strange") are nobody in particular,
+  events ("the Harvest Festival") nobody at all, and a one-word name the parser never reads as a
+  noun at least half the time and never a subject ("Fascinated, Kaia tried…") no name.
 Clusters matched to the knowledge base or named by the work's tags are always kept.
 """
 
@@ -26,8 +28,14 @@ PLACE_HEADS = frozenset(
     "office company corporation agency bureau council army navy club society abbey farm estate gardens "
     "institute library museum theatre theater centre center building towers".split()
 )
-NOT_CHARACTERS = frozenset("everyone everybody someone somebody anyone anybody nobody noone all".split())
-"""Words a mention detector may take for a name that never name a character."""
+NOT_CHARACTERS = frozenset(
+    "everyone everybody someone somebody anyone anybody nobody noone all "
+    "something anything nothing everything".split()
+)
+"""Words a mention detector may take for a name that never name a character ("Everyone else",
+"Something strange")."""
+EVENT_HEADS = frozenset("festival fair ball party feast war battle wedding funeral holiday".split())
+"""Heads of names of events ("the Harvest Festival"), which are nobody either."""
 
 PLACE_PREPOSITIONS = frozenset(
     "at in to from near into towards toward through round around within beyond".split()
@@ -49,7 +57,12 @@ def drop_non_people(
         names = [m for m in entity.mentions if m.kind == "name"]
         if not names or entity.canon is not None or entity.name.casefold() in kept_names:
             continue
-        if _not_a_name(names) or _ordinary_word(parsed, names, lower_words) or _place(parsed, names):
+        if (
+            _not_a_name(names)
+            or _ordinary_word(parsed, names, lower_words)
+            or _never_a_noun(parsed, names)
+            or _place(parsed, names)
+        ):
             dropped.add(entity.index)
             entity.named = False
             entity.mentions = []
@@ -57,9 +70,23 @@ def drop_non_people(
 
 
 def _not_a_name(names: list[MentionSpan]) -> bool:
-    """ "Broomfield Hospital", "Baker Street", "Everyone": places and indefinite pronouns."""
+    """ "Broomfield Hospital", "Baker Street", "the Harvest Festival", "Everyone else": places,
+    events and indefinite pronouns."""
     last_words = {m.text.split()[-1].lower().strip(".,'’") for m in names}
-    return last_words <= PLACE_HEADS | NOT_CHARACTERS
+    first_words = {m.text.split()[0].lower().strip(".,'’") for m in names}
+    return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
+
+
+def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
+    """A one-word "name" the parser reads as no noun at least half the time and never as a
+    subject ("Fascinated by this, she…", "Fascinated, Kaia tried…"): an adjective or participle
+    capitalised at the start of a sentence. "Will said" keeps Will, a subject."""
+    if any(" " in m.text.strip() for m in names):
+        return False
+    tokens = [t for t in (parsed.token_at(m.start) for m in names) if t is not None]
+    if not tokens or any(t.dep_ in {"nsubj", "nsubjpass"} for t in tokens):
+        return False
+    return 2 * sum(t.pos_ not in {"PROPN", "NOUN"} for t in tokens) >= len(tokens)
 
 
 def _ordinary_word(parsed: ParsedDocument, names: list[MentionSpan], lower_words: frozenset[str]) -> bool:
