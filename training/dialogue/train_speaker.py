@@ -310,7 +310,7 @@ class NovelScores:
 
 def second_pass_scores(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list[NovelScores]:
     """Per novel of `rows`, the second-pass scores of `ranker` (which has a second pass)."""
-    from ficlens.dialogue.ranker import _tagged, turn_features
+    from ficlens.dialogue.ranker import tagged_speaker, turn_features
 
     assert ranker.second is not None
     out = []
@@ -323,7 +323,7 @@ def second_pass_scores(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list
         out.append(
             NovelScores(
                 scores=[{e: ranker.second.score(f) for e, f in c.items()} for c in extended],
-                tagged=[_tagged(c) for c in extended],
+                tagged=[tagged_speaker(c) for c in extended],
                 paragraphs=paragraphs,
                 convo=convo,
                 hits=[dict(zip(r.entities, r.hits, strict=True)) for r in part],
@@ -337,6 +337,7 @@ DECODER_GRID = [(p, b) for p in (0.0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0) for b in (
 
 
 def decoded_right(novels: Sequence[NovelScores], decoder: TurnDecoder) -> list[bool]:
+    """Per quote of `novels`, whether `decoder`'s speaker is a right candidate."""
     out = []
     for n in novels:
         path = decoder.decode(n.scores, n.tagged, n.paragraphs, n.convo)
@@ -381,7 +382,9 @@ def cross_validate(
     held: list[tuple[QuoteRows, bool, bool, bool]] = []
     addressed: list[bool] = []
     rankers = []
-    print("| fold | novels | quotes | rules | first pass | both passes | decoded | ceiling |")
+    print(
+        "| fold | novels | quotes | rules | first pass | both passes | decoded (penalty, bonus) | ceiling |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for k, (test, (ranker, _)) in enumerate(zip(split, fitted, strict=True)):
         decoder = tune_decoder([n for j, (_, scores) in enumerate(fitted) if j != k for n in scores])
@@ -396,9 +399,9 @@ def cross_validate(
         held += list(zip(test_rows, first, both, final, strict=True))
         print(
             f"| {k} | {', '.join(test)} | {len(test_rows)} | {_ratio([r.rule_right for r in test_rows])} "
-            f"| {_ratio(first)} | {_ratio(both)} | {_ratio(final)} "
+            f"| {_ratio(first)} | {_ratio(both)} "
+            f"| {_ratio(final)} ({decoder.repeat_penalty}, {decoder.same_paragraph_bonus}) "
             f"| {_ratio([any(r.hits) for r in test_rows])} |"
-            f" (decoder {decoder.repeat_penalty}, {decoder.same_paragraph_bonus})"
         )
     print("\n| quotes | n | rules | first pass | both passes | decoded (held out) | ceiling |")
     print("|---|---|---|---|---|---|---|")

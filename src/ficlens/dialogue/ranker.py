@@ -538,7 +538,7 @@ class SpeakerModel:
         if not candidates:
             return None, 0.0
         scores = {e: self.score(f) for e, f in candidates.items()}
-        tagged = _tagged(candidates)
+        tagged = tagged_speaker(candidates)
         entity = tagged if tagged is not None else max(scores, key=scores.__getitem__)
         return entity, _softmax(scores)[entity]
 
@@ -550,7 +550,7 @@ class SpeakerModel:
         return cls(weights={str(k): float(v) for k, v in weights.items()}, bias=float(bias))
 
 
-def _tagged(candidates: dict[int, dict[str, float]]) -> int | None:
+def tagged_speaker(candidates: dict[int, dict[str, float]]) -> int | None:
     """The candidate a decisive speech tag names, if any."""
     return next((e for e, f in candidates.items() if any(f.get(k) for k in _DECISIVE)), None)
 
@@ -661,7 +661,7 @@ class SpeakerRanker:
         if self.decoder is None:
             return [self.second.best(c) for c in extended]
         second = [{e: self.second.score(f) for e, f in c.items()} for c in extended]
-        path = self.decoder.decode(second, [_tagged(c) for c in extended], paragraphs, convo)
+        path = self.decoder.decode(second, [tagged_speaker(c) for c in extended], paragraphs, convo)
         return [(e, _softmax(s)[e] if e is not None else 0.0) for e, s in zip(path, second, strict=True)]
 
     def addressees(
