@@ -41,7 +41,7 @@ def infer_genders(
                 break
             if nxt.kind != "pronoun":
                 continue
-            if nxt.start >= sentence_end and not _subject(parsed, nxt):
+            if nxt.start >= sentence_end and not parsed.is_subject(nxt.start, nxt.end):
                 break  # the next sentence votes only through its subject ("Brett said. She ...")
             gender = PRONOUNS.get(nxt.text.lower(), (None, False, 3))[0]
             if gender:
@@ -56,11 +56,6 @@ def infer_genders(
                 entity.gender = top
                 continue
         entity.gender = first_name_gender(entity.name)
-
-
-def _subject(parsed: ParsedDocument, mention: MentionSpan) -> bool:
-    token = parsed.root_of(mention.start, mention.end)
-    return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 @lru_cache(maxsize=1)

@@ -146,7 +146,7 @@ def attribute_by_rules(
             cue_local=near,
             cue_objects=[m.entity for m in cue.objects if m.entity is not None] if cue is not None else [],
             addressed_gender=addressed_gender(text, q),
-            cue_fitting=[(m.entity, _is_subject(parsed, m)) for m in fit if m.entity is not None],
+            cue_fitting=[(m.entity, parsed.is_subject(m.start, m.end)) for m in fit if m.entity is not None],
             cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned),
         )
         for a, cue, v, named, ca, near, q, fit, banned in zip(
@@ -252,11 +252,19 @@ def _fits(cast: Cast, entity: int | None, pronoun: MentionSpan) -> bool:
     return e.named and e.gender == pronoun.gender
 
 
+def _third_person_tag(cue: Cue | None) -> MentionSpan | None:
+    """The tag's pronoun when it is a third person's ("she said"), not the narrator's "I"."""
+    pronoun = cue.subject if cue is not None else None
+    if pronoun is None or pronoun.kind != "pronoun" or _first_person(pronoun):
+        return None
+    return pronoun
+
+
 def _fitting(narration: _Narration, cue: Cue | None, cast: Cast, forbidden: set[int]) -> list[MentionSpan]:
     """For a he/she tag, the last name mentions in narration before it of `FITTING` characters
     whose gender fits, most recent first, other than those the quote names."""
-    pronoun = cue.subject if cue is not None else None
-    if pronoun is None or pronoun.kind != "pronoun" or _first_person(pronoun):
+    pronoun = _third_person_tag(cue)
+    if pronoun is None:
         return []
     out: list[MentionSpan] = []
     for m in narration.before(pronoun.start, 60):
@@ -276,21 +284,16 @@ def _fitting_subject(
 ) -> int | None:
     """For a he/she tag, the character the last fitting subject of a narration clause before it
     refers to ("Mr. Hurst looked at her. … said he"; a resolved "she" counts too)."""
-    pronoun = cue.subject if cue is not None else None
-    if pronoun is None or pronoun.kind != "pronoun" or _first_person(pronoun):
+    pronoun = _third_person_tag(cue)
+    if pronoun is None:
         return None
     before = index.within(max(pronoun.start - 3000, 0), pronoun.start)
     for m in reversed(before):
         if m.in_quote or m.entity in forbidden or not _fits(cast, m.entity, pronoun):
             continue
-        if _is_subject(parsed, m):
+        if parsed.is_subject(m.start, m.end):
             return m.entity
     return None
-
-
-def _is_subject(parsed: ParsedDocument, mention: MentionSpan) -> bool:
-    token = parsed.root_of(mention.start, mention.end)
-    return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _nearest_other(narration: list[MentionSpan], offset: int, forbidden: set[int]) -> int | None:

@@ -81,6 +81,11 @@ class ParsedDocument:
         span = self.docs[index].char_span(start - base, end - base, alignment_mode="expand")
         return span.root if span is not None and len(span) else self.token_at(start)
 
+    def is_subject(self, start: int, end: int) -> bool:
+        """Whether the text at [start, end) heads a clause's (active or passive) subject."""
+        token = self.root_of(start, end)
+        return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
+
     def token_at(self, offset: int) -> Token | None:
         """The token covering document offset `offset`, if any."""
         index = self.document.index_at(offset)
