@@ -167,3 +167,23 @@ def test_indefinite_pronouns_events_and_capitalised_participles_are_nobody() -> 
     )
     assert "Kaia" in names
     assert not {"Everyone", "Something", "Festival", "The Harvest Festival", "Fascinated"} & set(names)
+
+
+def test_a_wifes_title_keeps_her_apart_from_her_husbands_names() -> None:
+    names = named(
+        "Mrs. Holt laid the table. Mrs. Holt poured the tea, and Mrs. Holt sat down.",
+        "Holt came in from the yard. Holt said the cart was ready, and Mr. Holt smiled.",
+        "Dr. Brand bowed to Mrs. Brand. Mrs. Brand nodded, and Dr. Brand left.",
+        "Mrs. van der Berg waved. Mr. van der Berg waved back, and Mrs. van der Berg laughed.",
+    )
+    assert names["Mrs. Holt"] == 3 and names["Holt"] == 3
+    assert names["Mrs. Brand"] == 2 and names["Dr. Brand"] == 2
+    assert names["Mrs. van der Berg"] == 2 and names["Mr. van der Berg"] == 1
+
+
+def test_a_titled_name_ending_in_a_place_word_is_a_person() -> None:
+    names = named(
+        "Mrs. Hall opened the inn. Mrs. Hall said the rooms were ready.",
+        "The guests thanked Mrs. Hall, and Mrs. Hall went back to the kitchen.",
+    )
+    assert names.get("Mrs. Hall") == 4

@@ -155,3 +155,14 @@ def test_a_description_seen_long_ago_is_read_afresh_for_a_woman_named_just_befor
     filler = [f"The road was long. Rain fell on field {k}. Night came." for k in range(6)]
     cast = cast_of("The girl sat by the fire.", *filler, "Nancy came in. The girl smiled at the fire.")
     assert entity_of(cast, "The girl") == "the girl" and entity_of(cast, "The girl", 1) == "Nancy"
+
+
+def test_a_description_with_a_prepositional_phrase_is_not_whoever_shared_its_head_noun() -> None:
+    cast = cast_of(
+        "The young gentleman bowed to the board. Oliver was very pale.",
+        "The gentleman in the white waistcoat frowned. Oliver said nothing.",
+        "The gentleman in the white waistcoat shook his head.",
+    )
+    waistcoat = {entity_of(cast, "The gentleman in the white waistcoat", n) for n in (0, 1)}
+    assert len(waistcoat) == 1 and waistcoat.isdisjoint({"Oliver", None})
+    assert entity_of(cast, "The young gentleman") not in waistcoat

@@ -134,6 +134,10 @@ class _Resolver:
         if len(holders) == 1:
             # "the count" of a story with one Count Mippipopolous, however long since he was named
             return next(iter(holders))
+        if self._prepositional(m):
+            # "the gentleman in the white waistcoat" singles out someone of his own, whoever else
+            # was called a gentleman ("the man who had spoken" may well be someone just named)
+            return None
         fits = {
             e.index
             for e in self.entities
@@ -146,8 +150,8 @@ class _Resolver:
         # read it afresh
         gender = _noun_gender(head)
         if gender is None or _capitalised_head(m) or self._post_modified(m):
-            # "the Duchess" (a title written as a name) and "the gentleman in the white waistcoat"
-            # (a description that singles someone out) are characters of their own
+            # "the Duchess" (a title written as a name) and "the man who drove the cab" (a
+            # description that singles someone out) are characters of their own
             return None
         # a gendered description ("the woman") of the most recent character of that gender
         return self._recent(sentence, lambda s: not s.plural and self.entities[s.entity].gender == gender)
@@ -156,6 +160,13 @@ class _Resolver:
         """The description goes on past its head noun ("the man with the black beard")."""
         head = self.parsed.root_of(m.start, m.end)
         return head is not None and self.parsed.doc_start(head) + len(head.text) < m.end - 1
+
+    def _prepositional(self, m: MentionSpan) -> bool:
+        """The description goes on in a prepositional phrase ("the man with the black beard")."""
+        head = self.parsed.root_of(m.start, m.end)
+        return head is not None and any(
+            c.dep_ == "prep" and c.i > head.i and self.parsed.doc_start(c) < m.end for c in head.children
+        )
 
     def _recent(self, sentence: int, wanted: object) -> int | None:
         for seen in reversed(self.history):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ficlens.characters.lexicon import COGNITION_VERBS, SPEECH_VERBS
+from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, SPEECH_VERBS
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import ParsedDocument
 
@@ -74,6 +74,8 @@ def _not_a_name(names: list[MentionSpan]) -> bool:
     events and indefinite pronouns."""
     last_words = {m.text.split()[-1].lower().strip(".,'’") for m in names}
     first_words = {m.text.split()[0].lower().strip(".,'’") for m in names}
+    if any(HONORIFICS.get(word) for word in first_words):
+        return False  # "Mrs. Hall" is a woman, whatever "the Hall" is
     return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
 
 

@@ -168,19 +168,25 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         # "Mrs. John Dashwood" is John Dashwood's wife: she joins only her own name
         return next((g for g in groups if any(split_title(f) == (title, tokens) for f in g.forms)), None)
     key = [t.lower() for t in tokens]
-    exact = [g for g in groups if any(f.lower() == " ".join(key) for f in g.full)]
+    want = HONORIFICS.get(title) if title else None
+    # "Mrs. van der Luyden" is not the "Mr. van der Luyden" whose full name she shares
+    exact = [
+        g
+        for g in groups
+        if any(f.lower() == " ".join(key) for f in g.full) and (want is None or _gender(g) in (None, want))
+    ]
     if exact:
         return exact[0]
     if len(key) == 1 and title:
         # "Mr. Knightley" may be John Knightley's brother: a titled surname joins only a group
         # already called so, or (not for Miss/Mrs./Lady) one known by that surname alone
-        want = HONORIFICS.get(title)
         candidates = [
             g
             for g in groups
             if any(split_title(f)[0] == title and split_title(f)[1] == tokens for f in g.forms)
-            # "Miss Darcy" is not Darcy; "Mr. Fielding" is the Cyril Fielding called plain "Fielding"
-            or (want != "female" and (g.tokens == {key[0]} or tokens[0] in g.forms))
+            # "Miss Darcy" is not Darcy; "Mr. Fielding" is the Cyril Fielding called plain "Fielding";
+            # "Dr. Grant" is not the "Mrs. Grant" who bears his name
+            or (want != "female" and not _wife_only(g) and (g.tokens == {key[0]} or tokens[0] in g.forms))
             # "Professor Godbole" is the "Professor Narayan Godbole" (a rank, unlike "Mr.", is
             # not shared by a brother)
             or (rank_of(title) is not None and any(_ranked_surname(f, title, key[0]) for f in g.forms))
@@ -190,7 +196,9 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             candidates = _miss_of(key[0], groups)
         return candidates[0] if len(candidates) == 1 else None
     if len(key) == 1:
-        candidates = [g for g in groups if key[0] in g.tokens]
+        # a bare "Hall" is not the "Mrs. Hall" known by no other name: narration calls a wife by
+        # her title, so it is her husband or someone new
+        candidates = [g for g in groups if key[0] in g.tokens and not _wife_only(g)]
         if len(candidates) > 1:
             owners = _first_name_owner(key[0], candidates)
             candidates = owners if len(owners) == 1 else _bare_surname_owner(owners or candidates)
@@ -199,7 +207,9 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     candidates = [
         g
         for g in groups
-        if g.full and any(f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1] for f in g.full)
+        if g.full
+        and any(f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1] for f in g.full)
+        and (want is None or _gender(g) in (None, want))
     ]
     return candidates[0] if len(candidates) == 1 else None
 
@@ -272,6 +282,15 @@ def _first_name_owner(token: str, candidates: list[_Group]) -> list[_Group]:
 def _wife_form(title: str | None, tokens: list[str]) -> bool:
     """ "Mrs. John Dashwood", "Mrs. Newland Archer": a wife named by her husband's full name."""
     return title == "mrs" and len(tokens) >= 2 and tokens[0] not in _PARTICLES
+
+
+_MARRIED_TITLES = frozenset({"mrs", "madame", "mme", "frau", "signora"})
+
+
+def _wife_only(group: _Group) -> bool:
+    """A group every form of which carries a married woman's title ("Mrs. Hall"): the surname it
+    holds is her husband's too. ("Miss Elizabeth" and "Lady Mary" may carry a first name.)"""
+    return all(split_title(f)[0] in _MARRIED_TITLES for f in group.forms)
 
 
 def _miss_of(surname: str, groups: list[_Group]) -> list[_Group]:
