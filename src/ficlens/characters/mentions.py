@@ -14,11 +14,13 @@ are always names. Pronouns come from a closed list and are emitted for coreferen
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ficlens.characters.lexicon import HONORIFICS, PERSON_NOUNS, PRONOUNS
+from ficlens.characters.lexicon import HONORIFICS, PERSON_NOUNS, PRONOUNS, SPEECH_VERBS
 from ficlens.characters.mention_model import (
     DocumentContext,
     PerModel,
@@ -84,6 +86,7 @@ def detect_mentions(
     ctx = DocumentContext.from_docs(parsed.docs, frozenset(person_nouns))
     known = {n for name in known_names for n in _name_variants(name)}
     choices = [_choose(doc, ctx, model, known) for doc in parsed.docs]
+    _accept_tag_subjects(parsed, choices, quote_spans)
     names = (
         known
         | {name for name, votes in ctx.name_votes.items() if votes >= NAME_VOTES}
@@ -211,7 +214,49 @@ def _name_spans(doc: Doc, names: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
+TAG_REACH = 60
+"""Characters between a quotation and the subject of its speech tag ("…," said the parlourmaid)."""
+_NOT_SPEAKERS = frozenset(
+    "voice voices letter note words word answer reply paper sign notice card message telegram "
+    "newspaper article report story book clock bell silence door".split()
+)
+
+
+def _accept_tag_subjects(
+    parsed: ParsedDocument, choices: list[dict[int, _Choice]], quote_spans: Sequence[tuple[int, int]]
+) -> None:
+    """A definite description that is the subject of a speech verb right by a quotation is a person
+    whatever its noun ("said the parlourmaid", "the patronne said"), however rare the noun."""
+    starts = sorted(s for s, _ in quote_spans)
+    ends = sorted(e for _, e in quote_spans)
+    for index, (doc, by_head) in enumerate(zip(parsed.docs, choices, strict=True)):
+        base = parsed.document.paragraphs[index].offset
+        for head_index, choice in by_head.items():
+            head = doc[head_index]
+            if choice.accepted or not _speaking_description(head):
+                continue
+            at = base + head.idx
+            k = bisect_right(ends, at) - 1
+            j = bisect_left(starts, at)
+            if (k >= 0 and at - ends[k] <= TAG_REACH) or (j < len(starts) and starts[j] - at <= TAG_REACH):
+                choice.accepted = True
+
+
+def _speaking_description(head: Token) -> bool:
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in SPEECH_VERBS
+        and head.lower_ not in _NOT_SPEAKERS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    )
+
+
 def _flag_quoted(mentions: list[MentionSpan], quote_spans: Sequence[tuple[int, int]]) -> None:
     spans = sorted(quote_spans)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of the spans so far
     for m in mentions:
-        m.in_quote = any(s <= m.start and m.end <= e for s, e in spans)
+        k = bisect_right(starts, m.start) - 1
+        m.in_quote = k >= 0 and m.end <= reach[k]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -98,8 +99,18 @@ class MentionIndex:
                 title, tokens = split_title(alias)
                 if title is not None and tokens:
                     holders.setdefault(title, set()).add(e.index)
-        self.title_holders = {t: next(iter(found)) for t, found in holders.items() if len(found) == 1}
-        """Titles borne by one character only ("Mademoiselle" of "Mademoiselle Reisz")."""
+        mentioned = Counter(m.entity for m in cast.mentions)
+        self.title_holders = {
+            t: owner for t, found in holders.items() if (owner := _title_owner(mentioned, found)) is not None
+        }
+        """Titles that name one character ("Mademoiselle" of "Mademoiselle Reisz")."""
+        bearers: dict[str, set[int]] = {}
+        for e in cast.entities:
+            for alias in e.aliases if e.named else ():
+                if " " not in alias:
+                    bearers.setdefault(alias, set()).add(e.index)
+        self.one_word_names = {a: next(iter(found)) for a, found in bearers.items() if len(found) == 1}
+        """One-word names of one character each, for a name the parser did not read as a noun."""
 
     def at(self, start: int, end: int) -> MentionSpan | None:
         """The mention overlapping [start, end) that starts last before `end`."""
@@ -115,6 +126,20 @@ class MentionIndex:
         lo = bisect_right(self.starts, start - 1)
         hi = bisect_right(self.starts, end - 1)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+
+TITLE_DOMINANCE = 5
+"""How many times as often as all its other bearers together a character must be mentioned for
+a bare title they share to be theirs."""
+
+
+def _title_owner(mentioned: Counter[int | None], bearers: set[int]) -> int | None:
+    """The one bearer of a title, or the one mentioned `TITLE_DOMINANCE` times as often as the
+    rest ("Mademoiselle" is Mademoiselle Reisz, not a Mademoiselle Duvigne named twice)."""
+    sizes = sorted(((mentioned[i], i) for i in bearers), reverse=True)
+    if len(sizes) == 1 or sizes[0][0] >= TITLE_DOMINANCE * sum(n for n, _ in sizes[1:]):
+        return sizes[0][1]
+    return None
 
 
 def quote_regions(parsed: ParsedDocument, quotes: Sequence[QuoteSpan]) -> dict[int, list[tuple[int, int]]]:
@@ -258,7 +283,7 @@ def _speech_cue(
             t
             for t in tokens
             if verb.i < t.i <= verb.i + 4
-            and t.pos_ in {"PROPN", "PRON", "NOUN"}
+            and (t.pos_ in {"PROPN", "PRON", "NOUN"} or t.text in mentions.one_word_names)
             and t.dep_ != "pobj"  # "said in a piercing whisper"
         ]
         subject = nxt[0] if nxt else None
@@ -271,7 +296,7 @@ def _speech_cue(
     mention = (
         mentions.at(*parsed.span_offsets(subject.doc[subject.i : subject.i + 1]))
         or mentions.at(start, end)
-        or _title_mention(parsed, subject, mentions)
+        or _word_mention(parsed, subject, mentions)
     )
     lo, hi = min(verb.i, subject.i), max(verb.i, subject.i)
     cue_start, _ = parsed.span_offsets(verb.doc[lo : lo + 1])
@@ -318,9 +343,10 @@ def _referent(subject: Token) -> Token:
     return subject
 
 
-def _title_mention(parsed: ParsedDocument, subject: Token, mentions: MentionIndex) -> MentionSpan | None:
-    """ "said Mademoiselle": a bare title names the one character who bears it."""
-    entity = mentions.title_holders.get(subject.lower_.rstrip("."))
+def _word_mention(parsed: ParsedDocument, subject: Token, mentions: MentionIndex) -> MentionSpan | None:
+    """A bare title or a one-word name no mention covers ("said Mademoiselle"; "cried Dolly" with
+    "Dolly" parsed as an adverb), as a mention of the one character it names."""
+    entity = mentions.title_holders.get(subject.lower_.rstrip("."), mentions.one_word_names.get(subject.text))
     if entity is None or not subject.text[:1].isupper():
         return None
     start, end = parsed.span_offsets(subject.doc[subject.i : subject.i + 1])
