@@ -8,7 +8,7 @@ a character through the cast (explicit for names, anaphoric for pronouns and des
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -73,7 +73,7 @@ def attribute(
     voc = [ev.vocatives for ev in evidence]
     for a, ev in zip(result, evidence, strict=True):
         a.addressees = [e for e in ev.cue_addressees if e != a.speaker] if a.cue is not None else []
-    _addressees(result, quotes, convo, voc, _narration(cast).mentions)
+    _addressees(result, quotes, convo, voc, _narration(cast))
     return result
 
 
@@ -83,17 +83,32 @@ class _Narration:
 
     mentions: list[MentionSpan]
     starts: list[int]
+    paragraphs: list[int]
 
     def before(self, offset: int, limit: int) -> list[MentionSpan]:
         """The last `limit` of them starting before `offset`, latest first."""
         k = bisect_left(self.starts, offset)
         return self.mentions[max(k - limit, 0) : k][::-1]
 
+    def ended_before(self, offset: int, limit: int) -> list[MentionSpan]:
+        """The last `limit` of them ending by `offset` (none straddling it), latest first."""
+        found: list[MentionSpan] = []
+        for m in reversed(self.mentions[: bisect_left(self.starts, offset)]):
+            if len(found) == limit:
+                break
+            if m.end <= offset:
+                found.append(m)
+        return found
+
+    def in_paragraphs(self, first: int, last: int) -> list[MentionSpan]:
+        """Those of paragraphs `first` to `last`, in text order."""
+        return self.mentions[bisect_left(self.paragraphs, first) : bisect_right(self.paragraphs, last)]
+
 
 def _narration(cast: Cast) -> _Narration:
     index = MentionIndex(cast)
     names = [m for m in index.mentions if not m.in_quote and m.entity is not None and m.kind == "name"]
-    return _Narration(names, [m.start for m in names])
+    return _Narration(names, [m.start for m in names], [m.paragraph for m in names])
 
 
 def attribute_by_rules(
@@ -129,9 +144,9 @@ def attribute_by_rules(
             a.speaker, a.type, a.confidence = speaker, "implicit", 0.5
     for i, q in enumerate(quotes):
         if result[i].speaker is None:
-            result[i].speaker = _nearest_other(narration.mentions, q.start, forbidden[i])
+            result[i].speaker = _nearest_other(narration, q.start, forbidden[i])
             result[i].confidence = 0.2 if result[i].speaker is not None else 0.0
-    _addressees(result, quotes, convo, voc, narration.mentions)
+    _addressees(result, quotes, convo, voc, narration)
     evidence = [
         QuoteEvidence(
             speaker=a.speaker,
@@ -296,8 +311,8 @@ def _fitting_subject(
     return None
 
 
-def _nearest_other(narration: list[MentionSpan], offset: int, forbidden: set[int]) -> int | None:
-    for m in reversed([m for m in narration if m.end <= offset][-20:]):
+def _nearest_other(narration: _Narration, offset: int, forbidden: set[int]) -> int | None:
+    for m in narration.ended_before(offset, 20):
         if m.entity is not None and m.entity not in forbidden:
             return m.entity
     return None
@@ -308,7 +323,7 @@ def _addressees(
     quotes: Sequence[QuoteSpan],
     convo: Sequence[int],
     voc: Sequence[list[int]],
-    narration: list[MentionSpan],
+    narration: _Narration,
 ) -> None:
     for i, (a, _q) in enumerate(zip(result, quotes, strict=True)):
         chosen = [e for e in voc[i] if e != a.speaker] or [e for e in a.addressees if e != a.speaker]
@@ -322,7 +337,7 @@ def _participant(
     quotes: Sequence[QuoteSpan],
     convo: Sequence[int],
     i: int,
-    narration: list[MentionSpan],
+    narration: _Narration,
 ) -> list[int]:
     """The other side of the conversation: the speaker of the turn just before (previous
     paragraph), else a character named in this paragraph's narration, else an earlier or the next
@@ -335,8 +350,11 @@ def _participant(
             return [previous.speaker]
         if previous.speaker == speaker and previous.addressees:
             return previous.addressees
+    spanned = quotes[i].paragraphs
     own = [
-        m.entity for m in narration if m.paragraph in quotes[i].paragraphs and m.entity not in (None, speaker)
+        m.entity
+        for m in narration.in_paragraphs(min(spanned), max(spanned))
+        if m.paragraph in spanned and m.entity not in (None, speaker)
     ]
     if own:
         return [own[0]]
@@ -352,7 +370,7 @@ def _participant(
             break
         if result[j].speaker is not None and result[j].speaker != speaker:
             return [result[j].speaker]  # type: ignore[list-item]
-    near = [m for m in narration if paragraph - 2 <= m.paragraph <= quotes[i].paragraphs[-1]]
+    near = narration.in_paragraphs(paragraph - 2, quotes[i].paragraphs[-1])
     near.sort(key=lambda m: (m.paragraph == paragraph, m.start), reverse=True)
     for m in near:
         if m.entity != speaker and m.entity is not None:
