@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ficlens.characters import build_cast
+from ficlens.characters.filters import drop_non_people
 from ficlens.characters.names import name_core
+from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp import parse_document
 from ficlens.text.document import Document
 
@@ -187,3 +191,23 @@ def test_a_titled_name_ending_in_a_place_word_is_a_person() -> None:
         "The guests thanked Mrs. Hall, and Mrs. Hall went back to the kitchen.",
     )
     assert names.get("Mrs. Hall") == 4
+
+
+def test_a_name_opening_a_longer_full_name_is_that_character() -> None:
+    names = named(
+        "Soo Lin Yao opened the museum. Soo Lin Yao walked to the tea set.",
+        "Soo Lin poured the tea. Later Soo Lin left.",
+    )
+    assert names == {"Soo Lin Yao": 4}
+
+
+def test_a_word_only_ever_written_in_capitals_is_an_acronym_not_a_character() -> None:
+    text = ["Derek came home from the war. The PTSD made him jumpy, and Derek hated it."]
+    parsed = parse_document(Document.from_texts(text))
+    people = [Entity(index=0, name="Derek"), Entity(index=1, name="PTSD")]
+    for word, entity in (("Derek", 0), ("The PTSD", 1)):
+        for found in re.finditer(word, text[0]):
+            mention = MentionSpan(found.start(), found.end(), word, "name", 0, False, entity)
+            people[entity].mentions.append(mention)
+    kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
+    assert {m.text for m in kept} == {"Derek"} and not people[1].named

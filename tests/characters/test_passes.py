@@ -124,6 +124,24 @@ def test_gender_is_inferred_from_following_pronouns() -> None:
     assert cast.entities[0].gender == "male"
 
 
+def gender_of(cast: Cast, name: str) -> str | None:
+    return next(e.gender for e in cast.entities if e.name == name)
+
+
+def test_a_clear_first_name_outweighs_a_few_pronouns_that_belong_to_someone_else() -> None:
+    # told close to Quill: the "he" after "Rachel says." is Quill's
+    cast = cast_of(
+        "Quill sat down. Rachel says hello. He nods at her.",
+        "Rachel says goodbye. He waves. Quill went home.",
+    )
+    assert gender_of(cast, "Rachel") == "female"
+
+
+def test_a_first_name_yields_to_the_text_when_it_says_so_clearly_and_often() -> None:
+    cast = cast_of(*["Rachel opened the door and he smiled."] * 7)
+    assert gender_of(cast, "Rachel") == "male"
+
+
 def test_first_person_narration_is_the_narrator() -> None:
     cast = cast_of("I walked home. My feet hurt and I was tired.")
     narrators = {m.entity for m in cast.mentions if m.text.lower() in {"i", "my"}}

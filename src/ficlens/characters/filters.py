@@ -6,6 +6,7 @@ Evidence from the document alone:
 - a name used mostly after a place preposition ("at Hartfield", "to Highbury") and never as the
   subject of a verb of speech or thought is a place, and so is one ending in a place word
   ("Broomfield Hospital");
+- a one-word name only ever written in capitals ("PTSD") is an acronym;
 - indefinite pronouns taken for names ("Everyone", "Something strange") are nobody in particular,
   events ("the Harvest Festival") nobody at all, and a one-word name the parser never reads as a
   noun at least half the time and never a subject ("Fascinated, Kaia tried…") no name.
@@ -59,6 +60,7 @@ def drop_non_people(
             continue
         if (
             _not_a_name(names)
+            or _acronym(names)
             or _ordinary_word(parsed, names, lower_words)
             or _never_a_noun(parsed, names)
             or _place(parsed, names)
@@ -77,6 +79,13 @@ def _not_a_name(names: list[MentionSpan]) -> bool:
     if any(HONORIFICS.get(word) for word in first_words):
         return False  # "Mrs. Hall" is a woman, whatever "the Hall" is
     return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
+
+
+def _acronym(names: list[MentionSpan]) -> bool:
+    """ "PTSD", "NATO": a one-word name the text only ever writes in capitals, three letters or more
+    (a name in a heading, "JAKE", shares its character with the "Jake" of the prose)."""
+    words = {m.text.split()[-1].strip(".,'’") for m in names}  # "the PTSD"
+    return all(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)
 
 
 def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:

@@ -203,12 +203,17 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             owners = _first_name_owner(key[0], candidates)
             candidates = owners if len(owners) == 1 else _bare_surname_owner(owners or candidates)
         return candidates[0] if len(candidates) == 1 else None
-    # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group
+    # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group;
+    # "Soo Lin" opens "Soo Lin Yao"
     candidates = [
         g
         for g in groups
         if g.full
-        and any(f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1] for f in g.full)
+        and any(
+            (f.lower().split()[0] == key[0] and f.lower().split()[-1] == key[-1])
+            or f.lower().split()[: len(key)] == key
+            for f in g.full
+        )
         and (want is None or _gender(g) in (None, want))
     ]
     return candidates[0] if len(candidates) == 1 else None
