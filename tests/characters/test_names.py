@@ -211,3 +211,11 @@ def test_a_word_only_ever_written_in_capitals_is_an_acronym_not_a_character() ->
             people[entity].mentions.append(mention)
     kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
     assert {m.text for m in kept} == {"Derek"} and not people[1].named
+
+
+def test_a_word_seen_once_that_never_acts_is_nobody_but_a_first_name_stays() -> None:
+    names = named(
+        "Kaia dreamed of Valhalla. Kaia woke early.",
+        "Kaia remembered the day she met Brian at the mill.",
+    )
+    assert "Valhalla" not in names and "Brian" in names and "Kaia" in names

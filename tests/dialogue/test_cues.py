@@ -129,3 +129,13 @@ def test_a_name_the_parser_reads_as_an_adverb_still_names_the_speaker() -> None:
     # spaCy tags "Dolly" here an adverb of "cried", so no noun follows the verb
     cues, cast = _cues("“What for?” cried Dolly, who had still not been “told.”")
     assert _speaker(cues[0], cast) == "Dolly"
+
+
+def test_a_speech_noun_after_the_quote_names_its_possessor() -> None:
+    cues, cast = _cues(
+        "Willow and Spike sat by the fire.",
+        "“You did it thoroughly, all right enough,” was Willow's dry comment.",
+        "“I always do,” was Spike's only reply.",
+    )
+    assert [_speaker(c, cast) for c in cues] == ["Willow", "Spike"]
+    assert cues[0] is not None and cues[0].text == "was Willow's dry comment"

@@ -6,7 +6,8 @@ Evidence from the document alone:
 - a name used mostly after a place preposition ("at Hartfield", "to Highbury") and never as the
   subject of a verb of speech or thought is a place, and so is one ending in a place word
   ("Broomfield Hospital");
-- a one-word name only ever written in capitals ("PTSD") is an acronym;
+- a one-word name only ever written in capitals ("PTSD") is an acronym, and one seen once or twice
+  that is no first name and never acts, owns or is addressed ("Valhalla") is nobody;
 - indefinite pronouns taken for names ("Everyone", "Something strange") are nobody in particular,
   events ("the Harvest Festival") nobody at all, and a one-word name the parser never reads as a
   noun at least half the time and never a subject ("Fascinated, Kaia tried…") no name.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ficlens.characters.gender import first_name_gender
 from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, SPEECH_VERBS
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import ParsedDocument
@@ -64,6 +66,7 @@ def drop_non_people(
             or _ordinary_word(parsed, names, lower_words)
             or _never_a_noun(parsed, names)
             or _place(parsed, names)
+            or _idle_word(parsed, names)
         ):
             dropped.add(entity.index)
             entity.named = False
@@ -98,6 +101,28 @@ def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     if not tokens or any(t.dep_ in {"nsubj", "nsubjpass"} for t in tokens):
         return False
     return 2 * sum(t.pos_ not in {"PROPN", "NOUN"} for t in tokens) >= len(tokens)
+
+
+IDLE_MENTIONS = 2
+"""At most this many mentions for a one-word name that never acts to be no one ("Valhalla", "Vows")."""
+
+
+def _idle_word(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
+    """A one-word name seen once or twice, no first name nor titled, that is never a subject, a
+    possessor or someone spoken to ("Arrows" of a heading, "to Valhalla"): nothing shows a person."""
+    if len(names) > IDLE_MENTIONS or any(" " in m.text.strip() for m in names):
+        return False
+    if first_name_gender(names[0].text) is not None:
+        return False
+    for m in names:
+        token = parsed.root_of(m.start, m.end)
+        if (
+            token is None
+            or token.dep_ in {"nsubj", "nsubjpass", "poss"}
+            or (m.in_quote and token.dep_ == "npadvmod")
+        ):
+            return False
+    return True
 
 
 def _ordinary_word(parsed: ParsedDocument, names: list[MentionSpan], lower_words: frozenset[str]) -> bool:

@@ -242,6 +242,10 @@ def find_cue(
         paragraph = parsed.document.index_at(start if position not in ("before", "previous") else end - 1)
         tokens = _tokens(parsed, paragraph, start, end)
         tag = _tag_verb(parsed.document.text, start, tokens) if position in ("after", "between") else None
+        if position == "after":
+            cue = _possessed_speech_cue(parsed, tokens, mentions)
+            if cue is not None:
+                return cue
         for tok in tokens:
             if tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok.i == tag):
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
@@ -401,6 +405,40 @@ def _clause_objects(
             if m is not None and not m.in_quote:
                 out.append(m)
     return out
+
+
+SPEECH_NOUNS = frozenset(
+    "answer reply comment rejoinder response remark retort question exclamation observation greeting "
+    "words cry speech salutation inquiry enquiry explanation language advice assurance protest".split()
+)
+"""Nouns that name what someone said ("…," was Marilla's comment)."""
+
+
+def _possessed_speech_cue(parsed: ParsedDocument, tokens: list[Token], mentions: MentionIndex) -> Cue | None:
+    """ "…," was Marilla's dry response / was his only reply: the possessor of a speech noun that
+    the narration after a quote opens with (within its first six words)."""
+    words = [t for t in tokens if not t.is_punct][:6]
+    if not words or words[0].lemma_ != "be":
+        return None
+    noun = next((t for t in words[1:] if t.lemma_.lower() in SPEECH_NOUNS and t.head == words[0]), None)
+    if noun is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    mention = mentions.at(*parsed.span_offsets(owner.doc[owner.i : owner.i + 1]))
+    if mention is None or mention.in_quote:
+        return None
+    start, end = parsed.span_offsets(owner.doc[words[0].i : noun.i + 1])
+    return Cue(
+        text=parsed.document.text[start:end],
+        start=start,
+        end=end,
+        subject=mention,
+        subject_text=mention.text,
+        speech=True,
+        position="after",
+    )
 
 
 def _beat_cue(
