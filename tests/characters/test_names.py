@@ -219,3 +219,11 @@ def test_a_word_seen_once_that_never_acts_is_nobody_but_a_first_name_stays() -> 
         "Kaia remembered the day she met Brian at the mill.",
     )
     assert "Valhalla" not in names and "Brian" in names and "Kaia" in names
+
+
+def test_initials_stay_inside_a_full_name() -> None:
+    names = named(
+        "Mr. E. W. B. Childers bowed. Mr. E. W. B. Childers was a rider.",
+        "Childers laughed, and Mr. Childers sat down.",
+    )
+    assert names == {"Mr. E. W. B. Childers": 4}

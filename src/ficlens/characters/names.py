@@ -66,7 +66,7 @@ def cluster_names(
         group.forms[form] += len(by_form[form])
         proper = [t for t in tokens if _proper_token(t)]
         if not _wife_form(title, tokens):  # her husband's names are not hers to lend
-            group.tokens.update(t.lower() for t in proper)
+            group.tokens.update(t.lower() for t in proper if not _initial(t))
             if len(tokens) > 1 and len(proper) == len(tokens):
                 group.full.append(" ".join(tokens))
         if title and HONORIFICS.get(title) and group.gender is None:
@@ -89,13 +89,19 @@ def cluster_names(
 _PARTICLES = frozenset("de da del della di du van von der den le la al bin ibn".split())
 
 
+def _initial(token: str) -> bool:
+    """ "E." of "E. W. B. Childers": part of a full name, but no name to be called by."""
+    return len(token) == 2 and token[0].isupper() and token[1] == "."
+
+
 def _proper_token(token: str) -> bool:
     """A token that can be part of a name: capitalised, or a particle ("de", "van")."""
     return token[:1].isupper() or token in _PARTICLES
 
 
 _RUN_BREAK = re.compile(r"--|[—–!?;:,.\"“”()\[\]]")
-_ABBREVIATED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Capt|Col|Prof|Rev)\.")
+_ABBREVIATED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Capt|Col|Prof|Rev|[A-Z](?=\.\s+[A-Z]))\.")
+"""Periods that do not end a name: abbreviated titles and initials ("Mr. E. W. B. Childers")."""
 
 
 def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
@@ -356,7 +362,13 @@ def _canonical_name(group: _Group) -> str:
     named = [(f, n) for f, n in regular if f not in described] or regular
     best = max(named, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
     title, tokens = split_title(best)
-    if title and len(tokens) >= 2 and tokens[0] not in _PARTICLES and not _wife_form(title, tokens):
+    if (
+        title
+        and len(tokens) >= 2
+        and tokens[0] not in _PARTICLES
+        and not _initial(tokens[0])  # "Mr. E. W. B. Childers" keeps his title
+        and not _wife_form(title, tokens)
+    ):
         return " ".join(tokens)
     return "The " + best if best in described else best
 
