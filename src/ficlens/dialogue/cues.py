@@ -298,7 +298,7 @@ def _speech_cue(
     start, end = parsed.span_offsets(subject.doc[left : subject.i + 1])
     # the head word first; else a name the parser hung on it ("replied Elizabeth smiling")
     mention = (
-        mentions.at(*parsed.span_offsets(subject.doc[subject.i : subject.i + 1]))
+        _mention_of(parsed, subject, mentions)
         or mentions.at(start, end)
         or _word_mention(parsed, subject, mentions)
     )
@@ -385,7 +385,7 @@ def _verb_addressees(parsed: ParsedDocument, verb: Token, mentions: MentionIndex
         elif child.dep_ == "prep" and child.lower_ == "to":
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
         if target is not None:
-            m = mentions.at(*parsed.span_offsets(target.doc[target.i : target.i + 1]))
+            m = _mention_of(parsed, target, mentions)
             if m is not None:
                 out.append(m)
     return out
@@ -401,7 +401,7 @@ def _clause_objects(
     out: list[MentionSpan] = []
     for tok in verb.subtree:
         if tok.i in inside and tok.dep_ in _OBJECT_DEPS:
-            m = mentions.at(*parsed.span_offsets(tok.doc[tok.i : tok.i + 1]))
+            m = _mention_of(parsed, tok, mentions)
             if m is not None and not m.in_quote:
                 out.append(m)
     return out
@@ -426,18 +426,30 @@ def _possessed_speech_cue(parsed: ParsedDocument, tokens: list[Token], mentions:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         return None
-    mention = mentions.at(*parsed.span_offsets(owner.doc[owner.i : owner.i + 1]))
+    mention = _mention_of(parsed, owner, mentions)
     if mention is None or mention.in_quote:
         return None
-    start, end = parsed.span_offsets(owner.doc[words[0].i : noun.i + 1])
+    return _narration_cue(parsed, words[0], noun, mention, True, "after")
+
+
+def _mention_of(parsed: ParsedDocument, token: Token, mentions: MentionIndex) -> MentionSpan | None:
+    """The mention covering one token."""
+    return mentions.at(*parsed.span_offsets(token.doc[token.i : token.i + 1]))
+
+
+def _narration_cue(
+    parsed: ParsedDocument, first: Token, last: Token, mention: MentionSpan, speech: bool, position: Position
+) -> Cue:
+    """A cue whose words run from token `first` to `last` and whose subject is `mention`."""
+    start, end = parsed.span_offsets(first.doc[first.i : last.i + 1])
     return Cue(
         text=parsed.document.text[start:end],
         start=start,
         end=end,
         subject=mention,
         subject_text=mention.text,
-        speech=True,
-        position="after",
+        speech=speech,
+        position=position,
     )
 
 
@@ -454,18 +466,11 @@ def _beat_cue(
         subject = _subject(root)
         if subject is None:
             continue
-        mention = mentions.at(*parsed.span_offsets(subject.doc[subject.i : subject.i + 1]))
+        mention = _mention_of(parsed, subject, mentions)
         if mention is None or mention.in_quote:
             continue
-        start, end = parsed.span_offsets(root.doc[min(subject.i, root.i) : max(subject.i, root.i) + 1])
-        return Cue(
-            text=parsed.document.text[start:end],
-            start=start,
-            end=end,
-            subject=mention,
-            subject_text=mention.text,
-            speech=False,
-            position=position,
-            objects=_clause_objects(parsed, root, {t.i for t in tokens}, mentions),
-        )
+        first, last = (subject, root) if subject.i < root.i else (root, subject)
+        cue = _narration_cue(parsed, first, last, mention, False, position)
+        cue.objects = _clause_objects(parsed, root, {t.i for t in tokens}, mentions)
+        return cue
     return None
