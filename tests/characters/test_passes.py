@@ -184,3 +184,12 @@ def test_a_description_with_a_prepositional_phrase_is_not_whoever_shared_its_hea
     waistcoat = {entity_of(cast, "The gentleman in the white waistcoat", n) for n in (0, 1)}
     assert len(waistcoat) == 1 and waistcoat.isdisjoint({"Oliver", None})
     assert entity_of(cast, "The young gentleman") not in waistcoat
+
+
+def test_an_old_description_is_not_the_one_called_young() -> None:
+    cast = cast_of(
+        "Oliver came in. The young gentleman bowed.",
+        "The old gentleman looked up from his book and smiled at the boy.",
+    )
+    assert entity_of(cast, "The young gentleman") == "Oliver"
+    assert entity_of(cast, "The old gentleman") != "Oliver"

@@ -44,6 +44,8 @@ class _Resolver:
     narrators: int | None = None
     sentences: dict[tuple[int, int], int] = field(default_factory=dict)
     ranked: dict[str, set[int]] = field(default_factory=dict)
+    modifiers: dict[int, set[str]] = field(default_factory=dict)
+    """Per character, the words before the head nouns of its descriptions ("old", "young")."""
 
     def __post_init__(self) -> None:
         self.descriptions = {e.index: set() for e in self.entities}
@@ -122,6 +124,7 @@ class _Resolver:
         if chosen is not None:
             m.entity, m.confidence = chosen, 0.7
             self.descriptions[chosen].add(m.head)
+            self.modifiers.setdefault(chosen, set()).update(_modifiers(m))
         return chosen
 
     def _known_description(self, m: MentionSpan, sentence: int) -> int | None:
@@ -141,7 +144,8 @@ class _Resolver:
         fits = {
             e.index
             for e in self.entities
-            if (e.canon is not None and e.canon.has_descriptor(head)) or head in self.descriptions[e.index]
+            if ((e.canon is not None and e.canon.has_descriptor(head)) or head in self.descriptions[e.index])
+            and not _contradicts(_modifiers(m), self.modifiers.get(e.index, set()))
         }
         found = self._recent(sentence, lambda s: s.entity in fits)
         if found is not None or any(self.entities[e].named for e in fits):
@@ -154,7 +158,15 @@ class _Resolver:
             # description that singles someone out) are characters of their own
             return None
         # a gendered description ("the woman") of the most recent character of that gender
-        return self._recent(sentence, lambda s: not s.plural and self.entities[s.entity].gender == gender)
+        words = _modifiers(m)
+        return self._recent(
+            sentence,
+            lambda s: (
+                not s.plural
+                and self.entities[s.entity].gender == gender
+                and not _contradicts(words, self.modifiers.get(s.entity, set()))
+            ),
+        )
 
     def _post_modified(self, m: MentionSpan) -> bool:
         """The description goes on past its head noun ("the man with the black beard")."""
@@ -263,6 +275,32 @@ def _capitalised_head(m: MentionSpan) -> bool:
     """ "the Duchess" (not "the duchess", nor "The duchess" opening a sentence)."""
     words = m.text.split()
     return len(words) > 1 and any(w[:1].isupper() and w.lower().strip(".,") == m.head for w in words[1:])
+
+
+_OPPOSED = {
+    frozenset(pair)
+    for pair in (
+        ("old", "young"),
+        ("elderly", "young"),
+        ("older", "younger"),
+        ("elder", "younger"),
+        ("big", "little"),
+        ("tall", "short"),
+        ("fat", "thin"),
+        ("stout", "thin"),
+    )
+}
+
+
+def _modifiers(m: MentionSpan) -> set[str]:
+    """The words of a description before its head noun: "the old gentleman" → {"old"}."""
+    words = [w.strip(".,;:!?'’\"") for w in m.text.lower().split()]
+    return set(words[1 : words.index(m.head)]) if m.head in words[1:] else set()
+
+
+def _contradicts(words: set[str], known: set[str]) -> bool:
+    """ "the old gentleman" is not the one called "the young gentleman"."""
+    return any(frozenset((a, b)) in _OPPOSED for a in words for b in known)
 
 
 def _description_key(m: MentionSpan) -> str | None:
