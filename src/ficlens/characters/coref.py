@@ -141,11 +141,12 @@ class _Resolver:
             # "the gentleman in the white waistcoat" singles out someone of his own, whoever else
             # was called a gentleman ("the man who had spoken" may well be someone just named)
             return None
+        modifiers = _modifiers(m)
         fits = {
             e.index
             for e in self.entities
             if ((e.canon is not None and e.canon.has_descriptor(head)) or head in self.descriptions[e.index])
-            and not _contradicts(_modifiers(m), self.modifiers.get(e.index, set()))
+            and not _contradicts(modifiers, self.modifiers.get(e.index, set()))
         }
         found = self._recent(sentence, lambda s: s.entity in fits)
         if found is not None or any(self.entities[e].named for e in fits):
@@ -158,13 +159,12 @@ class _Resolver:
             # description that singles someone out) are characters of their own
             return None
         # a gendered description ("the woman") of the most recent character of that gender
-        words = _modifiers(m)
         return self._recent(
             sentence,
             lambda s: (
                 not s.plural
                 and self.entities[s.entity].gender == gender
-                and not _contradicts(words, self.modifiers.get(s.entity, set()))
+                and not _contradicts(modifiers, self.modifiers.get(s.entity, set()))
             ),
         )
 
