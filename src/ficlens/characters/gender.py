@@ -11,6 +11,11 @@ from ficlens.characters.lexicon import PRONOUNS
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import ParsedDocument
 
+CENSUS_VOTES = 3
+"""Pronoun votes a clear-cut first name counts for: in a story told close to someone else, "Rachel
+says. He shrugs." votes male for Rachel, so a Rachel is a man only when the text says so clearly
+and often (a gender-flipped character, every "she" for "Harry")."""
+
 
 def infer_genders(
     parsed: ParsedDocument, mentions: list[MentionSpan], entities: list[Entity], min_votes: int = 1
@@ -58,12 +63,6 @@ def infer_genders(
                 entity.gender = top
                 continue
         entity.gender = census
-
-
-CENSUS_VOTES = 3
-"""Pronoun votes a clear-cut first name counts for: in a story told close to someone else, "Rachel
-says. He shrugs." votes male for Rachel, so a Rachel is a man only when the text says so clearly
-and often (a gender-flipped character, every "she" for "Harry")."""
 
 
 @lru_cache(maxsize=1)

@@ -243,6 +243,7 @@ def _accept_tag_subjects(
 
 
 def _speaking_description(head: Token) -> bool:
+    """ "the parlourmaid" as the subject of "said": a definite common noun speaking."""
     return (
         head.pos_ == "NOUN"
         and head.tag_ == "NN"
