@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ficlens.characters.lexicon import FEMALE_NOUNS, MALE_NOUNS, PRONOUNS, rank_of
 from ficlens.characters.types import Entity, MentionSpan
-from ficlens.nlp.parse import ParsedDocument
+from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
 WINDOW_SENTENCES = 15
 """How many sentences back a pronoun or description looks for its character."""
@@ -57,7 +57,7 @@ class _Resolver:
     def run(self) -> None:
         for m in sorted(self.mentions, key=lambda x: x.start):
             token = self.parsed.root_of(m.start, m.end)
-            subject = bool(token is not None and token.dep_ in {"nsubj", "nsubjpass"})
+            subject = bool(token is not None and token.dep_ in SUBJECT_DEPS)
             sentence = self.sentences.get((m.paragraph, token.sent.start_char), 0) if token is not None else 0
             chosen = self._resolve(m, token, sentence)
             if chosen is not None:
@@ -230,7 +230,7 @@ class _Resolver:
             return None
         verb = token.head.head if token.dep_ == "pobj" else token.head
         for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.dep_ in SUBJECT_DEPS:
                 start = self.parsed.doc_start(child)
                 for other in self.mentions:
                     if other.start <= start < other.end and other.entity is not None:

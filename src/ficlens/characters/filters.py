@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from ficlens.characters.gender import first_name_gender
 from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, SPEECH_VERBS
 from ficlens.characters.types import Entity, MentionSpan
-from ficlens.nlp.parse import ParsedDocument
+from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
 PLACE_HEADS = frozenset(
     "hospital street road lane avenue drive school academy university college church cathedral chapel "
@@ -98,7 +98,7 @@ def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     if any(" " in m.text.strip() for m in names):
         return False
     tokens = [t for t in (parsed.token_at(m.start) for m in names) if t is not None]
-    if not tokens or any(t.dep_ in {"nsubj", "nsubjpass"} for t in tokens):
+    if not tokens or any(t.dep_ in SUBJECT_DEPS for t in tokens):
         return False
     return 2 * sum(t.pos_ not in {"PROPN", "NOUN"} for t in tokens) >= len(tokens)
 
@@ -118,7 +118,7 @@ def _idle_word(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
         token = parsed.root_of(m.start, m.end)
         if (
             token is None
-            or token.dep_ in {"nsubj", "nsubjpass", "poss"}
+            or token.dep_ in SUBJECT_DEPS | {"poss"}
             or (m.in_quote and token.dep_ == "npadvmod")
         ):
             return False
@@ -146,10 +146,7 @@ def _place(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
         token = parsed.root_of(m.start, m.end)
         if token is None:
             continue
-        if (
-            token.dep_ in {"nsubj", "nsubjpass"}
-            and token.head.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS
-        ):
+        if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS:
             return False
         if m.in_quote and token.dep_ == "npadvmod":  # a vocative: people are addressed, places are not
             return False

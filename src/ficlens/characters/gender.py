@@ -9,7 +9,7 @@ from importlib import resources
 
 from ficlens.characters.lexicon import PRONOUNS
 from ficlens.characters.types import Entity, MentionSpan
-from ficlens.nlp.parse import ParsedDocument
+from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
 CENSUS_VOTES = 3
 """Pronoun votes a clear-cut first name counts for: in a story told close to someone else, "Rachel
@@ -33,7 +33,7 @@ def infer_genders(
         if m.kind != "name" or m.entity is None:
             continue
         token = parsed.root_of(m.start, m.end)
-        if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
+        if token is None or token.dep_ not in SUBJECT_DEPS:
             continue
         base = parsed.document.paragraphs[m.paragraph].offset
         sentence_end = base + token.sent.end_char

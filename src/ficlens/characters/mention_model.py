@@ -31,6 +31,7 @@ from ficlens.characters.lexicon import (
     SPEECH_VERBS,
 )
 from ficlens.characters.mention_spans import Candidate
+from ficlens.nlp.parse import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -87,7 +88,7 @@ class DocumentContext:
                     and tok.text[:1].isupper()
                 ):
                     ctx.name_votes[tok.text] += 1 + (tok.head.lemma_.lower() in SPEECH_VERBS)
-                if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in _PERSON_VERBS:
+                if tok.dep_ in SUBJECT_DEPS and tok.head.lemma_.lower() in _PERSON_VERBS:
                     ctx.person_subjects[tok.lemma_.lower()] += 1
         return ctx
 
@@ -149,7 +150,7 @@ def head_features(head: Token, ctx: DocumentContext) -> list[str]:
     f.append(f"doc_person_subj={min(subj, 3)}")
     f.append(f"doc_person_subj|pos={min(subj, 3)}|{pos}")
     gov = head.head
-    if head.dep_ in {"nsubj", "nsubjpass"}:
+    if head.dep_ in SUBJECT_DEPS:
         verb = gov.lemma_.lower()
         f.append(f"subj_of={verb}")
         if verb in SPEECH_VERBS:

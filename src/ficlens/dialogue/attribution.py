@@ -73,7 +73,7 @@ def attribute(
     voc = [ev.vocatives for ev in evidence]
     for a, ev in zip(result, evidence, strict=True):
         a.addressees = [e for e in ev.cue_addressees if e != a.speaker] if a.cue is not None else []
-    _addressees(result, quotes, convo, voc, _narration(cast))
+    _addressees(result, quotes, convo, voc, _narration(MentionIndex(cast)))
     return result
 
 
@@ -105,8 +105,7 @@ class _Narration:
         return self.mentions[bisect_left(self.paragraphs, first) : bisect_right(self.paragraphs, last)]
 
 
-def _narration(cast: Cast) -> _Narration:
-    index = MentionIndex(cast)
+def _narration(index: MentionIndex) -> _Narration:
     names = [m for m in index.mentions if not m.in_quote and m.entity is not None and m.kind == "name"]
     return _Narration(names, [m.start for m in names], [m.paragraph for m in names])
 
@@ -118,7 +117,7 @@ def attribute_by_rules(
     text = parsed.document.text
     index = MentionIndex(cast)
     regions = quote_regions(parsed, quotes)
-    narration = _narration(cast)
+    narration = _narration(index)
     result: list[Attribution] = []
     forbidden: list[set[int]] = []
     voc: list[list[int]] = []

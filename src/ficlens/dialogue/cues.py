@@ -19,7 +19,7 @@ from ficlens.characters.lexicon import SPEECH_VERBS
 from ficlens.characters.names import split_title
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.quotes import QuoteSpan
-from ficlens.nlp.parse import ParsedDocument
+from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,7 +66,6 @@ CUE_VERBS = SPEECH_VERBS | frozenset(
 )
 """Lemmas that make a verb a speech tag ("thought Alice" counts, as PDNC's annotators did)."""
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 Position = Literal["between", "after", "before", "previous"]
 
 
@@ -326,7 +325,7 @@ def _subject(verb: Token) -> Token | None:
         if head is None:
             break
         for child in head.children:
-            if child.dep_ in _SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS:
                 return child
         chained = head.dep_ in {"conj", "xcomp", "advcl", "dep", "parataxis"} and head.head is not head
         head = head.head if chained else None
@@ -369,7 +368,7 @@ def _clause_subject_before(verb: Token, inside: set[int]) -> Token | None:
     antics rather sharply, then said:" parses "checked" as a complement of "said"."""
     for child in verb.children:
         if child.i < verb.i and child.i in inside and child.dep_ in {"ccomp", "advcl", "conj"}:
-            found = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
+            found = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
             if found is not None:
                 return found
     return None

@@ -56,6 +56,10 @@ def load_nlp() -> Language:
     return nlp
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+"""Dependency labels of a clause's subject, active or passive."""
+
+
 @dataclass
 class ParsedDocument:
     """A `Document` with one spaCy `Doc` per paragraph; offsets convert between the two."""
@@ -84,7 +88,7 @@ class ParsedDocument:
     def is_subject(self, start: int, end: int) -> bool:
         """Whether the text at [start, end) heads a clause's (active or passive) subject."""
         token = self.root_of(start, end)
-        return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
+        return token is not None and token.dep_ in SUBJECT_DEPS
 
     def token_at(self, offset: int) -> Token | None:
         """The token covering document offset `offset`, if any."""
