@@ -82,8 +82,8 @@ def test_a_title_written_as_a_name_is_not_the_last_woman_seen() -> None:
 
 
 def test_a_description_that_singles_someone_out_is_not_the_last_man_seen() -> None:
-    cast = cast_of("Oliver stood before the board.", "The gentleman in the white waistcoat looked at him.")
-    assert entity_of(cast, "The gentleman in the white waistcoat") not in {"Oliver", None}
+    cast = cast_of("Oliver stood before the board.", "The gentleman in the grey overcoat looked at him.")
+    assert entity_of(cast, "The gentleman in the grey overcoat") not in {"Oliver", None}
 
 
 def test_a_rank_as_a_description_is_its_one_bearer() -> None:
@@ -178,12 +178,12 @@ def test_a_description_seen_long_ago_is_read_afresh_for_a_woman_named_just_befor
 def test_a_description_with_a_prepositional_phrase_is_not_whoever_shared_its_head_noun() -> None:
     cast = cast_of(
         "The young gentleman bowed to the board. Oliver was very pale.",
-        "The gentleman in the white waistcoat frowned. Oliver said nothing.",
-        "The gentleman in the white waistcoat shook his head.",
+        "The gentleman in the grey overcoat frowned. Oliver said nothing.",
+        "The gentleman in the grey overcoat shook his head.",
     )
-    waistcoat = {entity_of(cast, "The gentleman in the white waistcoat", n) for n in (0, 1)}
-    assert len(waistcoat) == 1 and waistcoat.isdisjoint({"Oliver", None})
-    assert entity_of(cast, "The young gentleman") not in waistcoat
+    overcoat = {entity_of(cast, "The gentleman in the grey overcoat", n) for n in (0, 1)}
+    assert len(overcoat) == 1 and overcoat.isdisjoint({"Oliver", None})
+    assert entity_of(cast, "The young gentleman") not in overcoat
 
 
 def test_an_old_description_is_not_the_one_called_young() -> None:
