@@ -227,3 +227,53 @@ def test_initials_stay_inside_a_full_name() -> None:
         "Childers laughed, and Mr. Childers sat down.",
     )
     assert names == {"Mr. E. W. B. Childers": 4}
+
+
+def test_a_town_the_parser_once_makes_a_speaker_is_still_a_place() -> None:
+    # one "Brackenford said" among twenty mentions used to keep the town a character
+    preps = ["to", "from", "through"] * 6
+    lines = [f"Nell walked {prep} Brackenford on day {n}." for n, prep in enumerate(preps)]
+    names = named(
+        *lines,
+        "The people of Brackenford were kind. The gossip of Brackenford was loud.",
+        "Brackenford said nothing to strangers.",
+        "Nell smiled.",
+    )
+    assert "Brackenford" not in names and "Nell" in names
+
+
+def test_a_titled_name_after_prepositions_is_a_person() -> None:
+    names = named(
+        "Nell wrote to Mrs. Alder Crane. Nell sat near Mrs. Alder Crane.",
+        "Mrs. Alder Crane smiled. Nell went home.",
+    )
+    assert "Mrs. Alder Crane" in names
+
+
+def test_a_word_parsed_as_an_interjection_is_no_name() -> None:
+    lines = "I must go|you may stay|Ada sighed|it is late|the tea is cold|so be it|who knows|why not|look"
+    text = [" ".join(f"Well, {line}." for line in lines.split("|")) + " Then Rob s. Well was all."]
+    parsed = parse_document(Document.from_texts(text))
+    people = [Entity(index=0, name="Ada"), Entity(index=1, name="Well")]
+    for word, entity in (("Ada", 0), ("Well,", 1), ("Rob s. Well", 1)):
+        for found in re.finditer(re.escape(word), text[0]):
+            mention = MentionSpan(found.start(), found.end(), word.strip(","), "name", 0, False, entity)
+            people[entity].mentions.append(mention)
+    # nine interjections and a name the apostrophes' loss ran together ("Rob's. Well")
+    assert [parsed.token_at(m.start).pos_ for m in people[1].mentions][:9] == ["INTJ"] * 9  # type: ignore[union-attr]
+    kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
+    assert {m.text for m in kept} == {"Ada"} and not people[1].named
+
+
+def test_a_rank_said_alone_is_the_bearer_named_far_more_often_than_the_rest() -> None:
+    names = named(
+        "Major Hollis rode in. Major Hollis laughed. Major Hollis sat down. Major Hollis ate.",
+        "Major Hollis spoke of Major Denby once. Major Hollis drank. Major Hollis slept.",
+        "In the morning the Major rose early.",
+    )
+    assert names["Major Hollis"] == 8 and names["Major Denby"] == 1
+
+
+def test_a_ranked_name_after_prepositions_is_a_person() -> None:
+    names = named("Nell wrote to Major Denby. Nell sat near Major Denby.", "Nell went home.")
+    assert "Major Denby" in names

@@ -193,3 +193,23 @@ def test_an_old_description_is_not_the_one_called_young() -> None:
     )
     assert entity_of(cast, "The young gentleman") == "Oliver"
     assert entity_of(cast, "The old gentleman") != "Oliver"
+
+
+def test_a_description_is_no_one_named_in_its_own_sentence() -> None:
+    cast = cast_of(
+        "Ned came in and sat down.",
+        "The stout gentleman shook Ned by the hand.",
+    )
+    assert entity_of(cast, "The stout gentleman") not in {"Ned", None}
+
+
+def test_an_old_description_is_not_a_character_called_a_boy() -> None:
+    cast = cast_of("Ned ran home. The boy was tired.", "The old gentleman looked up from his book.")
+    assert entity_of(cast, "The boy") == "Ned"
+    assert entity_of(cast, "The old gentleman") != "Ned"
+
+
+def test_a_description_keeps_to_the_one_woman_of_a_long_scene() -> None:
+    filler = [f"The road was long. Rain fell on field {k}. Night came." for k in range(7)]
+    cast = cast_of("Nell came in. The girl sat by the fire.", *filler, "The girl smiled at the fire.")
+    assert entity_of(cast, "The girl", 1) == "Nell"

@@ -13,12 +13,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ficlens.characters.kinship import POSSESSIVES, kin_tie, relative
 from ficlens.characters.lexicon import FEMALE_NOUNS, MALE_NOUNS, PRONOUNS, rank_of
+from ficlens.characters.titles import title_owner
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
 WINDOW_SENTENCES = 15
 """How many sentences back a pronoun or description looks for its character."""
+
+DESCRIPTION_SENTENCES = 40
+"""How far back a description ("the girl") looks for the named character it was last used for: a
+scene may call its one girl so for pages after naming her."""
 
 _DEFINITE = {"the", "that", "this", "these", "those"}
 
@@ -46,19 +52,33 @@ class _Resolver:
     ranked: dict[str, set[int]] = field(default_factory=dict)
     modifiers: dict[int, set[str]] = field(default_factory=dict)
     """Per character, the words before the head nouns of its descriptions ("old", "young")."""
+    name_counts: Counter[int] = field(default_factory=Counter)
+    named_in: dict[int, set[int]] = field(default_factory=dict)
+    """Per sentence, the characters named in it: a description is none of them ("the old
+    gentleman took Oliver's hand")."""
 
     def __post_init__(self) -> None:
         self.descriptions = {e.index: set() for e in self.entities}
+        self.name_counts = Counter(
+            m.entity for m in self.mentions if m.kind == "name" and m.entity is not None
+        )
         self.ranked = _rank_holders(self.entities)
         for index, doc in enumerate(self.parsed.docs):
             for sent in doc.sents:
                 self.sentences[(index, sent.start_char)] = len(self.sentences)
 
     def run(self) -> None:
-        for m in sorted(self.mentions, key=lambda x: x.start):
-            token = self.parsed.root_of(m.start, m.end)
+        ordered = sorted(self.mentions, key=lambda x: x.start)
+        roots = [self.parsed.root_of(m.start, m.end) for m in ordered]
+        sentences = [
+            self.sentences.get((m.paragraph, t.sent.start_char), 0) if t is not None else 0
+            for m, t in zip(ordered, roots, strict=True)
+        ]
+        for m, sentence in zip(ordered, sentences, strict=True):
+            if m.kind == "name" and m.entity is not None:
+                self.named_in.setdefault(sentence, set()).add(m.entity)
+        for m, token, sentence in zip(ordered, roots, sentences, strict=True):
             subject = bool(token is not None and token.dep_ in SUBJECT_DEPS)
-            sentence = self.sentences.get((m.paragraph, token.sent.start_char), 0) if token is not None else 0
             chosen = self._resolve(m, token, sentence)
             if chosen is not None:
                 self.history.append(
@@ -115,6 +135,10 @@ class _Resolver:
     def _nominal(self, m: MentionSpan, sentence: int) -> int | None:
         if m.plural:
             return None  # "the girls", "the King and Queen of Hearts": no one character
+        kin = self._relative(m, sentence)
+        if kin is not None:
+            m.entity, m.confidence = kin, 0.6
+            return kin
         chosen = self._known_description(m, sentence)
         key = _description_key(m)
         if chosen is None and key is not None:
@@ -127,30 +151,51 @@ class _Resolver:
             self.modifiers.setdefault(chosen, set()).update(_modifiers(m))
         return chosen
 
+    def _relative(self, m: MentionSpan, sentence: int) -> int | None:
+        """ "her husband", "Edna's husband": the relative of the character the possessive names."""
+        words = m.text.split()
+        if len(words) < 2 or kin_tie(m.head) is None:
+            return None
+        owner_word = words[0].lower()
+        if owner_word in POSSESSIVES:
+            owner, _ = self._pronoun(m, POSSESSIVES[owner_word], sentence, None)
+        elif owner_word.endswith(("'s", "’s")):
+            names = (o for o in self.mentions if o.kind == "name" and o.start == m.start and o.end < m.end)
+            owner = next((o.entity for o in names), None)
+        else:
+            return None
+        found = relative(self.entities[owner], m.head, self.entities) if owner is not None else None
+        return found.index if found is not None else None
+
     def _known_description(self, m: MentionSpan, sentence: int) -> int | None:
         """A recent character the description fits ("the witch" → the witch of the scene)."""
         words = m.text.lower().split()
         if not words or words[0] not in {"the", "that", "this"} or m.plural:
             return None  # "a master vampire", "her best friend": predicates and relations, not names
         head = m.head
-        holders = self.ranked.get(head, set())
-        if len(holders) == 1:
+        owner = title_owner(self.name_counts, self.ranked.get(head, set()))
+        if owner is not None:
             # "the count" of a story with one Count Mippipopolous, however long since he was named
-            return next(iter(holders))
+            return owner
         if self._prepositional(m):
             # "the gentleman in the white waistcoat" singles out someone of his own, whoever else
             # was called a gentleman ("the man who had spoken" may well be someone just named)
             return None
         modifiers = _modifiers(m)
+        present = self.named_in.get(sentence, set())
         fits = {
             e.index
             for e in self.entities
             if ((e.canon is not None and e.canon.has_descriptor(head)) or head in self.descriptions[e.index])
-            and not _contradicts(modifiers, self.modifiers.get(e.index, set()))
+            and e.index not in present
+            and not self._clashes(modifiers, e.index)
         }
         found = self._recent(sentence, lambda s: s.entity in fits)
-        if found is not None or any(self.entities[e].named for e in fits):
+        if found is not None:
             return found
+        if any(self.entities[e].named for e in fits):
+            # "the girl" a named character was called earlier in a long scene
+            return self._recent(sentence, lambda s: s.entity in fits, window=DESCRIPTION_SENTENCES)
         # fitting no one but a description's own character seen long ago ("the girl" of chapter 1):
         # read it afresh
         gender = _noun_gender(head)
@@ -164,9 +209,17 @@ class _Resolver:
             lambda s: (
                 not s.plural
                 and self.entities[s.entity].gender == gender
-                and not _contradicts(modifiers, self.modifiers.get(s.entity, set()))
+                and s.entity not in present
+                and not self._clashes(modifiers, s.entity)
             ),
         )
+
+    def _clashes(self, modifiers: set[str], entity: int) -> bool:
+        """ "the old gentleman" is not the one called "the young gentleman", nor one called "the
+        boy"."""
+        if modifiers & _AGED and self.descriptions.get(entity, set()) & _YOUNG:
+            return True
+        return _contradicts(modifiers, self.modifiers.get(entity, set()))
 
     def _post_modified(self, m: MentionSpan) -> bool:
         """The description goes on past its head noun ("the man with the black beard")."""
@@ -180,9 +233,9 @@ class _Resolver:
             c.dep_ == "prep" and c.i > head.i and self.parsed.doc_start(c) < m.end for c in head.children
         )
 
-    def _recent(self, sentence: int, wanted: object) -> int | None:
+    def _recent(self, sentence: int, wanted: object, window: int = WINDOW_SENTENCES) -> int | None:
         for seen in reversed(self.history):
-            if sentence - seen.sentence > WINDOW_SENTENCES:
+            if sentence - seen.sentence > window:
                 return None
             if wanted(seen):  # type: ignore[operator]
                 return seen.entity
@@ -276,6 +329,9 @@ def _capitalised_head(m: MentionSpan) -> bool:
     words = m.text.split()
     return len(words) > 1 and any(w[:1].isupper() and w.lower().strip(".,") == m.head for w in words[1:])
 
+
+_AGED = frozenset("old elderly aged ancient venerable".split())
+_YOUNG = frozenset("boy girl child lad lass kid baby infant youth youngster".split())
 
 _OPPOSED = {
     frozenset(pair)

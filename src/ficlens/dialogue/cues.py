@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ficlens.characters.lexicon import SPEECH_VERBS
 from ficlens.characters.names import split_title
+from ficlens.characters.titles import title_owner
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
@@ -98,9 +99,9 @@ class MentionIndex:
                 title, tokens = split_title(alias)
                 if title is not None and tokens:
                     holders.setdefault(title, set()).add(e.index)
-        mentioned = Counter(m.entity for m in cast.mentions)
+        mentioned = Counter(m.entity for m in cast.mentions if m.entity is not None)
         self.title_holders = {
-            t: owner for t, found in holders.items() if (owner := _title_owner(mentioned, found)) is not None
+            t: owner for t, found in holders.items() if (owner := title_owner(mentioned, found)) is not None
         }
         """Titles that name one character ("Mademoiselle" of "Mademoiselle Reisz")."""
         bearers: dict[str, set[int]] = {}
@@ -125,20 +126,6 @@ class MentionIndex:
         lo = bisect_right(self.starts, start - 1)
         hi = bisect_right(self.starts, end - 1)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
-
-
-TITLE_DOMINANCE = 5
-"""How many times as often as all its other bearers together a character must be mentioned for
-a bare title they share to be theirs."""
-
-
-def _title_owner(mentioned: Counter[int | None], bearers: set[int]) -> int | None:
-    """The one bearer of a title, or the one mentioned `TITLE_DOMINANCE` times as often as the
-    rest ("Mademoiselle" is Mademoiselle Reisz, not a Mademoiselle Duvigne named twice)."""
-    sizes = sorted(((mentioned[i], i) for i in bearers), reverse=True)
-    if len(sizes) == 1 or sizes[0][0] >= TITLE_DOMINANCE * sum(n for n, _ in sizes[1:]):
-        return sizes[0][1]
-    return None
 
 
 def quote_regions(parsed: ParsedDocument, quotes: Sequence[QuoteSpan]) -> dict[int, list[tuple[int, int]]]:
@@ -334,7 +321,9 @@ def _subject(verb: Token) -> Token | None:
 
 def _referent(subject: Token) -> Token:
     """Who a tag's subject stands for: "Lydia, who … cried" → Lydia; "Hamidullah's voice said" →
-    Hamidullah; "Ratcliffe, whose clear voice said" → Ratcliffe."""
+    Hamidullah; "Ratcliffe, whose clear voice said" → Ratcliffe; "asked her husband" → husband."""
+    if subject.dep_ == "poss" and subject.pos_ == "PRON" and subject.head.pos_ == "NOUN":
+        subject = subject.head
     if subject.lemma_.lower() == "voice":
         subject = next((c for c in subject.children if c.dep_ == "poss"), subject)
     if subject.lower_ in {"who", "whose", "that"}:
