@@ -277,3 +277,17 @@ def test_a_rank_said_alone_is_the_bearer_named_far_more_often_than_the_rest() ->
 def test_a_ranked_name_after_prepositions_is_a_person() -> None:
     names = named("Nell wrote to Major Denby. Nell sat near Major Denby.", "Nell went home.")
     assert "Major Denby" in names
+
+
+def test_a_word_in_lower_case_before_a_capitalised_adjective_keeps_it_one_word() -> None:
+    text = ["Good morning, said Ada. Good night, said Ada. It was not any Good Idea, Ada thought."]
+    parsed = parse_document(Document.from_texts(text))
+    people = [Entity(index=0, name="Ada"), Entity(index=1, name="Good")]
+    for word, entity in (("Ada", 0), ("Good morning", 1), ("Good night", 1), ("any Good", 1)):
+        for found in re.finditer(word, text[0]):
+            end = found.start() + len(word.split()[0]) if entity and word != "any Good" else found.end()
+            mention = MentionSpan(found.start(), end, text[0][found.start() : end], "name", 0, False, entity)
+            people[entity].mentions.append(mention)
+    assert [m.text for m in people[1].mentions] == ["Good", "Good", "any Good"]
+    kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
+    assert {m.text for m in kept} == {"Ada"} and not people[1].named

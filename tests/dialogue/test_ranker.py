@@ -269,3 +269,45 @@ def test_a_description_tag_prefers_the_named_character_seen_near_the_description
     assert quote[1].get("nominal_clash") == 1.0
     # the description itself keeps its rule features and learns how tied it is to a name
     assert "nominal_fits" not in quote[2] and quote[2]["nominal_self_assoc"] > 0.0
+
+
+def test_a_description_tag_marks_the_named_characters_it_shares_sentences_with() -> None:
+    document = Document.from_texts(
+        [
+            "The old woman took Willow by the arm. Buffy waited outside.",
+            "The old woman smiled at Willow.",
+            "“Sit down,” said the old woman.",
+        ]
+    )
+    quotes = detect_quotes(document)
+    entities = [
+        Entity(index=0, name="Willow", gender="female"),
+        Entity(index=1, name="Buffy", gender="female"),
+        Entity(index=2, name="the old woman", gender="female", named=False),
+    ]
+    mentions = []
+    for m in re.finditer(r"Willow|Buffy|[Tt]he old woman", document.text):
+        kind = "name" if m.group() in PEOPLE else "nominal"
+        entity = 2 if kind == "nominal" else ["Willow", "Buffy"].index(m.group())
+        in_quote = any(s <= m.start() < e for q in quotes for s, e in q.parts)
+        mentions.append(
+            MentionSpan(m.start(), m.end(), m.group(), kind, document.index_at(m.start()), in_quote, entity)
+        )
+    cast = Cast(entities=entities, mentions=mentions)
+    parsed = parse_document(document)
+    _, evidence, convo = attribute_by_rules(parsed, quotes, cast)
+    (quote,) = candidate_features(cast, quotes, evidence, convo, parsed=parsed)
+    # two of the old woman's three sentences (the tag's is the third) name Willow: she is not Willow
+    assert quote[0]["nominal_together"] == pytest.approx(2 / 3) and quote[1]["nominal_together"] == 0.0
+
+
+def test_the_turn_before_marks_its_questioner_and_whom_it_talks_about() -> None:
+    features, names = _features(
+        "Buffy and Spike stood in the alley.",
+        "“Where is Willow tonight?” Buffy asked.",
+        "“At home.”",
+    )
+    buffy, willow = names.index("Buffy"), names.index("Willow")
+    _, answer = features
+    assert answer[buffy]["asked_prev"] == 1.0  # a question is answered by someone else
+    assert answer[willow]["named_prev"] == 1.0 and "vocative_prev" not in answer[willow]

@@ -96,7 +96,7 @@ def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
     cast = build_cast(parsed, [p for q in quotes for p in q.parts])
     rules, evidence, convo = attribute_by_rules(parsed, quotes, cast)
     narrator = next((e.index for e in cast.entities if e.name == NARRATOR), None)
-    features = candidate_features(cast, quotes, evidence, convo, narrator)
+    features = candidate_features(cast, quotes, evidence, convo, narrator, parsed)
     resolve_speech_pronouns(
         cast, [Utterance(q.parts, a.speaker, tuple(a.addressees)) for q, a in zip(quotes, rules, strict=True)]
     )
@@ -332,7 +332,9 @@ def second_pass_scores(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list
     return out
 
 
-DECODER_GRID = [(p, b) for p in (0.0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0) for b in (0.0, 0.25, 0.5, 1.0)]
+DECODER_GRID = [
+    (p, b) for p in (0.0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0) for b in (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
+]
 """(repeat_penalty, same_paragraph_bonus) pairs the turn decoder is tuned over."""
 
 

@@ -18,11 +18,15 @@ Clusters matched to the knowledge base or named by the work's tags are always ke
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
 from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, SPEECH_VERBS, rank_of
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLACE_HEADS = frozenset(
     "hospital street road lane avenue drive school academy university college church cathedral chapel "
@@ -118,13 +122,24 @@ def _interjection(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
 def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     """A one-word "name" the parser reads as no noun at least half the time and never as a
     subject ("Fascinated by this, she…", "Fascinated, Kaia tried…"): an adjective or participle
-    capitalised at the start of a sentence. "Will said" keeps Will, a subject."""
-    if any(" " in m.text.strip() for m in names):
+    capitalised at the start of a sentence. "Will said" keeps Will, a subject. Words in lower case
+    before the name ("any Good") do not make it two words."""
+    found = _name_tokens(parsed, names)
+    if found is None:
         return False
-    tokens = [t for t in (parsed.token_at(m.start) for m in names) if t is not None]
+    tokens = [t for t in found if t is not None]
     if not tokens or any(t.dep_ in SUBJECT_DEPS for t in tokens):
         return False
     return 2 * sum(t.pos_ not in {"PROPN", "NOUN"} for t in tokens) >= len(tokens)
+
+
+def _name_tokens(parsed: ParsedDocument, names: list[MentionSpan]) -> list[Token | None] | None:
+    """The token of each mention's last word when every mention is that one capitalised word,
+    maybe after words in lower case ("any Good"); None for a name of several words."""
+    words = [m.text.split() for m in names]
+    if any(not w or any(x[:1].isupper() for x in w[:-1]) for w in words) or len({w[-1] for w in words}) > 1:
+        return None
+    return [parsed.token_at(m.end - len(w[-1])) for m, w in zip(names, words, strict=True)]
 
 
 IDLE_MENTIONS = 2

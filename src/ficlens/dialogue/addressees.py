@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ficlens.characters.kinship import KIN_NOUNS
 from ficlens.characters.types import MentionSpan
 from ficlens.dialogue.cues import MentionIndex
 from ficlens.dialogue.quotes import QuoteSpan
@@ -68,3 +69,17 @@ def addressed_gender(text: str, quote: QuoteSpan) -> str | None:
         if pattern.search(text[start:end])
     }
     return found.pop() if len(found) == 1 else None
+
+
+_KIN_ADDRESS = re.compile(
+    rf"(?:^|[,;:!?.—–-]|\b(?:oh|o|yes|no|well))\s*(?:my\s+)?(?:dear\s+|dearest\s+)?({'|'.join(KIN_NOUNS)})"
+    r"\s*(?=[,;:!?.—–-]|$)",
+    re.IGNORECASE,
+)
+
+
+def kin_addressed(text: str, quote: QuoteSpan) -> list[str]:
+    """The family words a quote addresses someone by ("Yes, mamma", "my dear father,"), lower case."""
+    return [
+        m.group(1).lower() for start, end in quote.inner(text) for m in _KIN_ADDRESS.finditer(text[start:end])
+    ]

@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ficlens.characters.kinship import relative
 from ficlens.characters.lexicon import PRONOUNS
 from ficlens.characters.narrator import NARRATOR
 from ficlens.characters.types import Cast, MentionSpan
-from ficlens.dialogue.addressees import addressed_gender, mentioned_inside, vocatives
+from ficlens.dialogue.addressees import addressed_gender, kin_addressed, mentioned_inside, vocatives
 from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
 from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.dialogue.ranker import QuoteEvidence, SpeakerRanker, candidate_features, shipped_model
@@ -54,7 +55,7 @@ def attribute(
     if model is None:
         return result
     narrator = next((e.index for e in cast.entities if e.name == NARRATOR), None)
-    features = candidate_features(cast, quotes, evidence, convo, narrator)
+    features = candidate_features(cast, quotes, evidence, convo, narrator, parsed)
     paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
     chosen = model.choose(features, paragraphs, convo)
     for a, ev, (best, probability) in zip(result, evidence, chosen, strict=True):
@@ -142,9 +143,12 @@ def attribute_by_rules(
         if a.speaker is None and speaker is not None:
             a.speaker, a.type, a.confidence = speaker, "implicit", 0.5
     for i, q in enumerate(quotes):
-        if result[i].speaker is None:
+        speaker = result[i].speaker
+        if speaker is None:
             result[i].speaker = _nearest_other(narration, q.start, forbidden[i])
             result[i].confidence = 0.2 if result[i].speaker is not None else 0.0
+        elif cues[i] is not None:
+            voc[i].extend(_relatives_addressed(text, q, speaker, cast, voc[i]))
     _addressees(result, quotes, convo, voc, narration)
     evidence = [
         QuoteEvidence(
@@ -162,12 +166,27 @@ def attribute_by_rules(
             addressed_gender=addressed_gender(text, q),
             cue_fitting=[(m.entity, parsed.is_subject(m.start, m.end)) for m in fit if m.entity is not None],
             cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned),
+            asks=_asks(text, q),
         )
         for a, cue, v, named, ca, near, q, fit, banned in zip(
             result, cues, voc, inside, cue_addressees, local, quotes, fitting, forbidden, strict=True
         )
     ]
     return result, evidence, convo
+
+
+def _relatives_addressed(
+    text: str, quote: QuoteSpan, speaker: int, cast: Cast, known: list[int]
+) -> list[int]:
+    """Whom a tagged quote's family words of address name ("Yes, mamma," said Kitty → Kitty's
+    mother, Mrs. Bennet, when the family name leaves one)."""
+    found = (relative(cast.entities[speaker], word, cast.entities) for word in kin_addressed(text, quote))
+    return list(dict.fromkeys(e.index for e in found if e is not None and e.index not in known))
+
+
+def _asks(text: str, quote: QuoteSpan) -> bool:
+    parts = quote.inner(text)
+    return bool(parts) and text[parts[-1][0] : parts[-1][1]].rstrip().endswith("?")
 
 
 def _tag_stands_for(evidence: QuoteEvidence, gender: str | None) -> bool:

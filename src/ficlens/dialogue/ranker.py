@@ -27,6 +27,7 @@ from importlib import resources
 
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.quotes import QuoteSpan
+from ficlens.nlp.parse import ParsedDocument
 
 WINDOW_BEFORE = 4
 """Paragraphs before a quote whose narration names candidates."""
@@ -65,6 +66,9 @@ FEATURES = (
     "vocative_prev",
     "addressee_prev",
     "vocative_next",
+    "named_prev",
+    "named_next",
+    "asked_prev",
     "paragraph_before",
     "paragraph_after",
     "paragraph_name",
@@ -89,6 +93,7 @@ FEATURES = (
     "nominal_clash",
     "nominal_assoc",
     "nominal_assoc_top",
+    "nominal_together",
     "nominal_self_assoc",
     "nominal_self_mentions",
     "fitting1",
@@ -191,6 +196,8 @@ class QuoteEvidence:
     Elizabeth", is right for "said she" half as often on PDNC)."""
     cue_fitting_subject: int | None = None
     """For a he/she tag, the character of that gender who was last a clause's subject before it."""
+    asks: bool = False
+    """The quote ends in a question, which someone else answers."""
 
 
 def candidate_features(
@@ -199,8 +206,10 @@ def candidate_features(
     evidence: Sequence[QuoteEvidence],
     convo: Sequence[int],
     narrator: int | None = None,
+    parsed: ParsedDocument | None = None,
 ) -> list[dict[int, dict[str, float]]]:
-    """Per quote, its candidate entities and their feature values (absent features are 0)."""
+    """Per quote, its candidate entities and their feature values (absent features are 0).
+    `parsed` gives sentences, for how often a description and a name share one."""
     narration = sorted(
         (m for m in cast.mentions if not m.in_quote and m.entity is not None and not m.is_title),
         key=lambda m: m.start,
@@ -216,6 +225,7 @@ def candidate_features(
             speakers.setdefault(c, Counter())[ev.speaker] += 1
     paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
     associated = description_associations(cast)
+    together = description_company(cast, parsed) if parsed is not None else {}
     plural = _plural_entities(cast)
     out: list[dict[int, dict[str, float]]] = []
     for i, q in enumerate(quotes):
@@ -292,6 +302,7 @@ def candidate_features(
                     f["nominal_self_mentions"] = math.log1p(len(e.mentions)) / 5.0
                 elif e.named:
                     _nominal_features(f, e.gender, cast.entities[described].gender, links, entity)
+                    f["nominal_together"] = together.get(described, {}).get(entity, 0.0)
             f["salience"] = math.log1p(salience[entity]) / 5.0
             f["window_count"] = math.log1p(f.get("window_count", 0.0))
             f["distance"] = f.get("distance", 9.0) / 9.0
@@ -365,6 +376,31 @@ def description_associations(cast: Cast) -> dict[int, dict[int, float]]:
     return out
 
 
+def description_company(cast: Cast, parsed: ParsedDocument) -> dict[int, dict[int, float]]:
+    """For each character known only by a description, the share of its narration mentions whose
+    sentence names each named character: "the old gentleman took Oliver's hand" again and again
+    says the old gentleman is not Oliver."""
+
+    def sentence(m: MentionSpan) -> tuple[int, int] | None:
+        token = parsed.token_at(m.start)
+        return (m.paragraph, token.sent.start) if token is not None else None
+
+    named: dict[tuple[int, int] | None, set[int]] = {}
+    uses: dict[int, list[tuple[int, int] | None]] = {}
+    for m in cast.mentions:
+        if m.in_quote or m.entity is None:
+            continue
+        if m.kind == "name" and cast.entities[m.entity].named:
+            named.setdefault(sentence(m), set()).add(m.entity)
+        elif m.kind == "nominal" and not cast.entities[m.entity].named:
+            uses.setdefault(m.entity, []).append(sentence(m))
+    out: dict[int, dict[int, float]] = {}
+    for entity, places in uses.items():
+        seen = Counter(e for place in places if place is not None for e in named.get(place, ()))
+        out[entity] = {e: n / len(places) for e, n in seen.items()}
+    return out
+
+
 def _nominal_features(
     f: dict[str, float], gender: str | None, wanted: str | None, associated: dict[int, float], entity: int
 ) -> None:
@@ -410,6 +446,10 @@ def _neighbours(
                 cands.setdefault(entity, {})["vocative_prev"] = 1.0
             for entity in ev.addressees:
                 cands.setdefault(entity, {})["addressee_prev"] = 1.0
+            for entity in ev.named_inside.difference(ev.vocatives):
+                cands.setdefault(entity, {})["named_prev"] = 1.0
+            if ev.asks and ev.speaker is not None:
+                cands[ev.speaker]["asked_prev"] = 1.0
     for k, j in enumerate(_turn_indexes(i, range(i + 1, len(evidence)), paragraphs, convo, NEIGHBOURS), 1):
         ev = evidence[j]
         if ev.speaker is not None:
@@ -420,6 +460,8 @@ def _neighbours(
         if k == 1:
             for entity in ev.vocatives:
                 cands.setdefault(entity, {})["vocative_next"] = 1.0
+            for entity in ev.named_inside.difference(ev.vocatives):
+                cands.setdefault(entity, {})["named_next"] = 1.0
 
 
 def turn_features(
