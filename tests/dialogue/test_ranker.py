@@ -11,6 +11,7 @@ from ficlens.dialogue.ranker import (
     ADDRESSEE_FEATURES,
     FEATURES,
     TURN_FEATURES,
+    QuoteEvidence,
     SpeakerModel,
     SpeakerRanker,
     TurnDecoder,
@@ -239,56 +240,20 @@ def test_words_of_address_in_the_turn_before_point_at_the_speakers_gender() -> N
     assert second[buffy].get("honorific_next_clash") == 1.0
 
 
-def test_a_description_tag_prefers_the_named_character_seen_near_the_description() -> None:
-    document = Document.from_texts(
-        [
-            "Willow waited by the door. The girl was cold.",
-            "Spike came in. The girl looked up.",
-            "“Go away,” said the girl.",
-        ]
-    )
+def _described(
+    paragraphs: list[str], named: list[str], description: str
+) -> tuple[list[dict[int, dict[str, float]]], list[QuoteEvidence]]:
+    """Features of a scene with named characters (genders from PEOPLE) and one character known
+    only by `description` (a woman), the last entity."""
+    document = Document.from_texts(paragraphs)
     quotes = detect_quotes(document)
-    entities = [
-        Entity(index=0, name="Willow", gender="female"),
-        Entity(index=1, name="Spike", gender="male"),
-        Entity(index=2, name="the girl", gender="female", named=False),
-    ]
+    entities = [Entity(index=i, name=n, gender=PEOPLE[n]) for i, n in enumerate(named)]
+    entities.append(Entity(index=len(named), name=description, gender="female", named=False))
     mentions = []
-    for m in re.finditer(r"Willow|Spike|[Tt]he girl", document.text):
-        kind = "name" if m.group() in PEOPLE else "nominal"
-        entity = 2 if kind == "nominal" else ["Willow", "Spike"].index(m.group())
-        in_quote = any(s <= m.start() < e for q in quotes for s, e in q.parts)
-        mentions.append(
-            MentionSpan(m.start(), m.end(), m.group(), kind, document.index_at(m.start()), in_quote, entity)
-        )
-    cast = Cast(entities=entities, mentions=mentions)
-    _, evidence, convo = attribute_by_rules(parse_document(document), quotes, cast)
-    assert evidence[0].cue_kind == "nominal" and evidence[0].speaker == 2
-    (quote,) = candidate_features(cast, quotes, evidence, convo)
-    assert quote[0].get("nominal_fits") == 1.0 and quote[0].get("nominal_assoc_top") == 1.0
-    assert quote[1].get("nominal_clash") == 1.0
-    # the description itself keeps its rule features and learns how tied it is to a name
-    assert "nominal_fits" not in quote[2] and quote[2]["nominal_self_assoc"] > 0.0
-
-
-def test_a_description_tag_marks_the_named_characters_it_shares_sentences_with() -> None:
-    document = Document.from_texts(
-        [
-            "The old woman took Willow by the arm. Buffy waited outside.",
-            "The old woman smiled at Willow.",
-            "“Sit down,” said the old woman.",
-        ]
-    )
-    quotes = detect_quotes(document)
-    entities = [
-        Entity(index=0, name="Willow", gender="female"),
-        Entity(index=1, name="Buffy", gender="female"),
-        Entity(index=2, name="the old woman", gender="female", named=False),
-    ]
-    mentions = []
-    for m in re.finditer(r"Willow|Buffy|[Tt]he old woman", document.text):
-        kind = "name" if m.group() in PEOPLE else "nominal"
-        entity = 2 if kind == "nominal" else ["Willow", "Buffy"].index(m.group())
+    pattern = "|".join([*named, f"[Tt]{description[1:]}"])
+    for m in re.finditer(pattern, document.text):
+        kind = "name" if m.group() in named else "nominal"
+        entity = named.index(m.group()) if kind == "name" else len(named)
         in_quote = any(s <= m.start() < e for q in quotes for s, e in q.parts)
         mentions.append(
             MentionSpan(m.start(), m.end(), m.group(), kind, document.index_at(m.start()), in_quote, entity)
@@ -296,7 +261,37 @@ def test_a_description_tag_marks_the_named_characters_it_shares_sentences_with()
     cast = Cast(entities=entities, mentions=mentions)
     parsed = parse_document(document)
     _, evidence, convo = attribute_by_rules(parsed, quotes, cast)
-    (quote,) = candidate_features(cast, quotes, evidence, convo, parsed=parsed)
+    return candidate_features(cast, quotes, evidence, convo, parsed=parsed), evidence
+
+
+def test_a_description_tag_prefers_the_named_character_seen_near_the_description() -> None:
+    features, evidence = _described(
+        [
+            "Willow waited by the door. The girl was cold.",
+            "Spike came in. The girl looked up.",
+            "“Go away,” said the girl.",
+        ],
+        ["Willow", "Spike"],
+        "the girl",
+    )
+    assert evidence[0].cue_kind == "nominal" and evidence[0].speaker == 2
+    (quote,) = features
+    assert quote[0].get("nominal_fits") == 1.0 and quote[0].get("nominal_assoc_top") == 1.0
+    assert quote[1].get("nominal_clash") == 1.0
+    # the description itself keeps its rule features and learns how tied it is to a name
+    assert "nominal_fits" not in quote[2] and quote[2]["nominal_self_assoc"] > 0.0
+
+
+def test_a_description_tag_marks_the_named_characters_it_shares_sentences_with() -> None:
+    (quote,), _ = _described(
+        [
+            "The old woman took Willow by the arm. Buffy waited outside.",
+            "The old woman smiled at Willow.",
+            "“Sit down,” said the old woman.",
+        ],
+        ["Willow", "Buffy"],
+        "the old woman",
+    )
     # two of the old woman's three sentences (the tag's is the third) name Willow: she is not Willow
     assert quote[0]["nominal_together"] == pytest.approx(2 / 3) and quote[1]["nominal_together"] == 0.0
 

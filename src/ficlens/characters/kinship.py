@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ficlens.characters.lexicon import HONORIFICS, rank_of
+from ficlens.characters.lexicon import HONORIFICS, MARRIED_TITLES, rank_of
 from ficlens.characters.types import Entity
 
 KIN_NOUNS: dict[str, tuple[str, str]] = {
@@ -61,7 +61,8 @@ def surnames(entity: Entity) -> set[str]:
     return out
 
 
-_MARRIED_TITLES = frozenset("mrs mrs. madame mme mme. frau signora lady".split())
+_PARENT_TITLES = MARRIED_TITLES | {"lady"}
+"""Titles a wife or a mother bears (Lady Bertram is a mother; a Miss is nobody's)."""
 
 
 def _titled_as(entity: Entity, gender: str) -> bool:
@@ -70,7 +71,7 @@ def _titled_as(entity: Entity, gender: str) -> bool:
     return any(
         len(words) >= 2
         and _title_gender(words[0]) == gender
-        and (gender != "female" or words[0].lower() in _MARRIED_TITLES)
+        and (gender != "female" or words[0].lower().rstrip(".") in _PARENT_TITLES)
         for words in (form.split() for form in {entity.name, *entity.aliases})
     )
 

@@ -59,6 +59,10 @@ RANK_ABBREVIATIONS = {
 }
 
 
+MARRIED_TITLES = frozenset({"mrs", "madame", "mme", "frau", "signora"})
+"""Titles (lower case, no period) only a married woman bears."""
+
+
 def rank_of(title: str) -> str | None:
     """The rank a title word names ("Dr." → "doctor"), or None for Mr., Miss and the like."""
     word = title.lower().rstrip(".")

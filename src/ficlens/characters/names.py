@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
-from ficlens.characters.lexicon import HONORIFICS, rank_of
+from ficlens.characters.lexicon import HONORIFICS, MARRIED_TITLES, rank_of
 from ficlens.characters.nicknames import formal_names
 from ficlens.characters.types import Entity, MentionSpan
 
@@ -295,13 +295,10 @@ def _wife_form(title: str | None, tokens: list[str]) -> bool:
     return title == "mrs" and len(tokens) >= 2 and tokens[0] not in _PARTICLES
 
 
-_MARRIED_TITLES = frozenset({"mrs", "madame", "mme", "frau", "signora"})
-
-
 def _wife_only(group: _Group) -> bool:
     """A group every form of which carries a married woman's title ("Mrs. Hall"): the surname it
     holds is her husband's too. ("Miss Elizabeth" and "Lady Mary" may carry a first name.)"""
-    return all(split_title(f)[0] in _MARRIED_TITLES for f in group.forms)
+    return all(split_title(f)[0] in MARRIED_TITLES for f in group.forms)
 
 
 def _miss_of(surname: str, groups: list[_Group]) -> list[_Group]:
