@@ -291,3 +291,11 @@ def test_a_word_in_lower_case_before_a_capitalised_adjective_keeps_it_one_word()
     assert [m.text for m in people[1].mentions] == ["Good", "Good", "any Good"]
     kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
     assert {m.text for m in kept} == {"Ada"} and not people[1].named
+
+
+def test_a_determiner_is_no_name_but_does_not_hide_one() -> None:
+    names = named(
+        "Those who stayed were cold. Those who left were wet. Mara waited.",
+        "Later some Taylor sang to the crowd. Mara laughed.",
+    )
+    assert "Those" not in names and "Mara" in names and "Taylor" in names

@@ -39,10 +39,13 @@ PLACE_HEADS = frozenset(
 )
 NOT_CHARACTERS = frozenset(
     "everyone everybody someone somebody anyone anybody nobody noone all "
-    "something anything nothing everything some those these many few several most others".split()
+    "something anything nothing everything".split()
 )
 """Words a mention detector may take for a name that never name a character ("Everyone else",
-"Something strange", "Some of them")."""
+"Something strange")."""
+DETERMINERS = frozenset("some those these many few several most others".split())
+"""Words that are no name when they are the whole of it ("Some of them left"); "some Taylor"
+still names a Taylor."""
 EVENT_HEADS = frozenset("festival fair ball party feast war battle wedding funeral holiday".split())
 """Heads of names of events ("the Harvest Festival"), which are nobody either."""
 
@@ -101,6 +104,8 @@ def _not_a_name(names: list[MentionSpan]) -> bool:
     first_words = {m.text.split()[0].lower().strip(".,'’") for m in names}
     if any(HONORIFICS.get(word) for word in first_words):
         return False  # "Mrs. Hall" is a woman, whatever "the Hall" is
+    if {m.text.strip().lower() for m in names} <= DETERMINERS:
+        return True
     return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
 
 
@@ -198,4 +203,6 @@ def _place(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
             after_preposition += 0.5
     if speaking > SPEAKING_PLACE_SHARE * len(names):
         return False
-    return after_preposition >= max(2.0, PLACE_SHARE * len(names))
+    # a name seen once goes by its one use ("to St. Mungos"); two uses need two after a preposition
+    needed = 1.0 if len(names) == 1 else max(2.0, PLACE_SHARE * len(names))
+    return after_preposition >= needed
