@@ -11,6 +11,7 @@ from ficlens.characters.filters import drop_non_people
 from ficlens.characters.names import name_core
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp import parse_document
+from ficlens.nlp.parse import ParsedDocument
 from ficlens.text.document import Document
 
 
@@ -35,6 +36,25 @@ def test_name_core(text: str, core: str) -> None:
 def named(*paragraphs: str) -> dict[str, int]:
     cast = build_cast(parse_document(Document.from_texts(list(paragraphs))))
     return {e.name: len(e.mentions) for e in cast.entities if e.named and e.mentions}
+
+
+def filtered(
+    text: str, spans: dict[str, list[tuple[int, int]]]
+) -> tuple[set[str], list[Entity], ParsedDocument]:
+    """Run the non-person filter on one paragraph whose name mentions are given by hand, per
+    entity name, as (start, end) offsets; returns the mention texts kept, the entities, the parse."""
+    parsed = parse_document(Document.from_texts([text]))
+    people = [Entity(index=i, name=name) for i, name in enumerate(spans)]
+    for person, offsets in zip(people, spans.values(), strict=True):
+        for start, end in offsets:
+            person.mentions.append(MentionSpan(start, end, text[start:end], "name", 0, False, person.index))
+    kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
+    return {m.text for m in kept}, people, parsed
+
+
+def at(text: str, word: str, length: int | None = None) -> list[tuple[int, int]]:
+    """Offsets of every `word` in `text`, cut to its first `length` characters when given."""
+    return [(m.start(), m.start() + (length or len(word))) for m in re.finditer(re.escape(word), text)]
 
 
 def test_titled_surname_does_not_swallow_a_relative() -> None:
@@ -202,15 +222,9 @@ def test_a_name_opening_a_longer_full_name_is_that_character() -> None:
 
 
 def test_a_word_only_ever_written_in_capitals_is_an_acronym_not_a_character() -> None:
-    text = ["Derek came home from the war. The PTSD made him jumpy, and Derek hated it."]
-    parsed = parse_document(Document.from_texts(text))
-    people = [Entity(index=0, name="Derek"), Entity(index=1, name="PTSD")]
-    for word, entity in (("Derek", 0), ("The PTSD", 1)):
-        for found in re.finditer(word, text[0]):
-            mention = MentionSpan(found.start(), found.end(), word, "name", 0, False, entity)
-            people[entity].mentions.append(mention)
-    kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
-    assert {m.text for m in kept} == {"Derek"} and not people[1].named
+    text = "Derek came home from the war. The PTSD made him jumpy, and Derek hated it."
+    kept, people, _ = filtered(text, {"Derek": at(text, "Derek"), "PTSD": at(text, "The PTSD")})
+    assert kept == {"Derek"} and not people[1].named
 
 
 def test_a_word_seen_once_that_never_acts_is_nobody_but_a_first_name_stays() -> None:
@@ -252,17 +266,12 @@ def test_a_titled_name_after_prepositions_is_a_person() -> None:
 
 def test_a_word_parsed_as_an_interjection_is_no_name() -> None:
     lines = "I must go|you may stay|Ada sighed|it is late|the tea is cold|so be it|who knows|why not|look"
-    text = [" ".join(f"Well, {line}." for line in lines.split("|")) + " Then Rob s. Well was all."]
-    parsed = parse_document(Document.from_texts(text))
-    people = [Entity(index=0, name="Ada"), Entity(index=1, name="Well")]
-    for word, entity in (("Ada", 0), ("Well,", 1), ("Rob s. Well", 1)):
-        for found in re.finditer(re.escape(word), text[0]):
-            mention = MentionSpan(found.start(), found.end(), word.strip(","), "name", 0, False, entity)
-            people[entity].mentions.append(mention)
+    text = " ".join(f"Well, {line}." for line in lines.split("|")) + " Then Rob s. Well was all."
     # nine interjections and a name the apostrophes' loss ran together ("Rob's. Well")
-    assert [parsed.token_at(m.start).pos_ for m in people[1].mentions][:9] == ["INTJ"] * 9  # type: ignore[union-attr]
-    kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
-    assert {m.text for m in kept} == {"Ada"} and not people[1].named
+    well = at(text, "Well,", 4) + at(text, "Rob s. Well")
+    kept, people, parsed = filtered(text, {"Ada": at(text, "Ada"), "Well": well})
+    assert [parsed.token_at(start).pos_ for start, _ in well][:9] == ["INTJ"] * 9  # type: ignore[union-attr]
+    assert kept == {"Ada"} and not people[1].named
 
 
 def test_a_rank_said_alone_is_the_bearer_named_far_more_often_than_the_rest() -> None:
@@ -280,17 +289,11 @@ def test_a_ranked_name_after_prepositions_is_a_person() -> None:
 
 
 def test_a_word_in_lower_case_before_a_capitalised_adjective_keeps_it_one_word() -> None:
-    text = ["Good morning, said Ada. Good night, said Ada. It was not any Good Idea, Ada thought."]
-    parsed = parse_document(Document.from_texts(text))
-    people = [Entity(index=0, name="Ada"), Entity(index=1, name="Good")]
-    for word, entity in (("Ada", 0), ("Good morning", 1), ("Good night", 1), ("any Good", 1)):
-        for found in re.finditer(word, text[0]):
-            end = found.start() + len(word.split()[0]) if entity and word != "any Good" else found.end()
-            mention = MentionSpan(found.start(), end, text[0][found.start() : end], "name", 0, False, entity)
-            people[entity].mentions.append(mention)
-    assert [m.text for m in people[1].mentions] == ["Good", "Good", "any Good"]
-    kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
-    assert {m.text for m in kept} == {"Ada"} and not people[1].named
+    text = "Good morning, said Ada. Good night, said Ada. It was not any Good Idea, Ada thought."
+    good = at(text, "Good morning", 4) + at(text, "Good night", 4) + at(text, "any Good")
+    assert [text[start:end] for start, end in good] == ["Good", "Good", "any Good"]
+    kept, people, _ = filtered(text, {"Ada": at(text, "Ada"), "Good": good})
+    assert kept == {"Ada"} and not people[1].named
 
 
 def test_a_determiner_is_no_name_but_does_not_hide_one() -> None:
