@@ -148,6 +148,24 @@ def test_a_bare_first_name_is_the_full_name_it_opens_not_a_greeting_that_ends_in
     assert "Adela" not in names and names["Adela Quested"] >= 4
 
 
+def test_a_bare_surname_is_the_man_whose_first_name_says_he_is_one() -> None:
+    names = named(
+        "William Rodney came in. William Rodney sat down by the fire. William Rodney spoke.",
+        "Katharine Rodney, they said, would be her name one day.",
+        "Rodney smiled. Rodney poured the tea, and Rodney laughed.",
+    )
+    assert "Rodney" not in names and names["William Rodney"] >= 6
+
+
+def test_a_bare_first_name_two_full_names_open_with_stays_apart() -> None:
+    names = named(
+        "Tom Gradgrind came in. Tom Gradgrind sat down. Tom Gradgrind spoke.",
+        "They read of Tom Thumb.",
+        "Tom smiled. Tom poured the tea.",
+    )
+    assert names.get("Tom") == 2
+
+
 def test_a_rank_and_a_surname_join_the_full_name_with_that_rank() -> None:
     names = named(
         "Professor Narayan Godbole came in and bowed.",

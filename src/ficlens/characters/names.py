@@ -207,7 +207,10 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         candidates = [g for g in groups if key[0] in g.tokens and not _wife_only(g)]
         if len(candidates) > 1:
             owners = _first_name_owner(key[0], candidates)
-            candidates = owners if len(owners) == 1 else _bare_surname_owner(owners or candidates)
+            if len(owners) == 1:
+                candidates = owners
+            else:
+                candidates = _bare_surname_owner(owners or candidates, first_names=not owners)
         return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group;
     # "Soo Lin" opens "Soo Lin Yao"
@@ -322,16 +325,26 @@ SURNAME_DOMINANCE = 3
 non-female bearers together for the bare surname to be his."""
 
 
-def _bare_surname_owner(candidates: list[_Group]) -> list[_Group]:
+def _bare_surname_owner(candidates: list[_Group], first_names: bool = False) -> list[_Group]:
     """The man a bare surname shared by several groups names: "Darcy" is "Mr. Darcy", not "Miss
     Darcy" (narration calls women by title or first name) nor a "Georgiana Darcy" seen once, when
-    he is called so at least `SURNAME_DOMINANCE` times as often as all other men and unknowns."""
+    he is called so at least `SURNAME_DOMINANCE` times as often as all other men and unknowns.
+
+    With `first_names` a man may be known as one by his full name's first name ("William Rodney",
+    said 28 times, owns "Rodney" against a "Katharine Rodney" said once; a woman known so still
+    counts against him, since fan fiction calls women by surname too); not for a bare first name
+    several full names open with, which a title must settle ("Tom" is young Tom, not the "Tom
+    Gradgrind" his father's friend calls the father)."""
 
     def size(group: _Group) -> int:
         return sum(group.forms.values())
 
     rest = sorted((g for g in candidates if _gender(g) != "female"), key=size, reverse=True)
-    if rest and _gender(rest[0]) == "male" and size(rest[0]) >= SURNAME_DOMINANCE * sum(map(size, rest[1:])):
+    if (
+        rest
+        and _gender(rest[0], first_names) == "male"
+        and size(rest[0]) >= SURNAME_DOMINANCE * sum(map(size, rest[1:]))
+    ):
         return rest[:1]
     return candidates
 
@@ -385,7 +398,12 @@ def _article_forms(group: _Group) -> set[str]:
     return {f for f, n in seen.items() if led[f] * 2 > n}
 
 
-def _gender(group: _Group) -> str | None:
+def _gender(group: _Group, first_names: bool = False) -> str | None:
+    """The knowledge base's gender, else the title's, else (with `first_names`) the one its full
+    names' first names agree on ("William Rodney" is a man before any "Mr." joins him)."""
     if group.canon is not None and group.canon.gender in {"female", "male", "nonbinary"}:
         return group.canon.gender
-    return group.gender
+    if group.gender is not None or not first_names:
+        return group.gender
+    found = {first_name_gender(f) for f in group.full if not _initial(f.split()[0])}
+    return found.pop() if len(found) == 1 else None
