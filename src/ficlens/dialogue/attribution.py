@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ficlens.characters.kinship import relative
@@ -19,7 +19,7 @@ from ficlens.characters.narrator import NARRATOR
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.addressees import addressed_gender, kin_addressed, mentioned_inside, vocatives
 from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
-from ficlens.dialogue.quotes import QuoteSpan
+from ficlens.dialogue.quotes import QuoteSpan, join_continued
 from ficlens.dialogue.ranker import QuoteEvidence, SpeakerRanker, candidate_features, shipped_model
 from ficlens.dialogue.turns import alternate, conversations
 from ficlens.nlp.parse import ParsedDocument
@@ -49,7 +49,19 @@ def attribute(
 
     With a `ranker` (by default the shipped weights, when installed) the rules' choices become
     evidence for the learned speaker ranker, which has the last word; `None` keeps the rules alone.
+    Quotes given one per paragraph of a continued speech (`join_continued`) share one attribution.
     """
+    speeches, owner = join_continued(parsed.document, quotes)
+    joined = _attribute_speeches(parsed, speeches, cast, ranker)
+    return [replace(joined[k], addressees=list(joined[k].addressees)) for k in owner]
+
+
+def _attribute_speeches(
+    parsed: ParsedDocument,
+    quotes: list[QuoteSpan],
+    cast: Cast,
+    ranker: SpeakerRanker | Literal["shipped"] | None,
+) -> list[Attribution]:
     result, evidence, convo = attribute_by_rules(parsed, quotes, cast)
     model = shipped_model() if ranker == "shipped" else ranker
     if model is None:

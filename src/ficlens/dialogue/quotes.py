@@ -103,6 +103,35 @@ def detect_quotes(document: Document, style: Style | None = None) -> list[QuoteS
     return quotes
 
 
+def join_continued(document: Document, quotes: list[QuoteSpan]) -> tuple[list[QuoteSpan], list[int]]:
+    """Quotes given one per paragraph (as in a corpus's gold spans) joined into the speeches
+    `detect_quotes` would have made: a quote left open at its paragraph's end goes on in a quote
+    opening the next paragraph, one speaker's one turn. Returns the joined quotes and, per input
+    quote, the index of the speech it belongs to."""
+    joined: list[QuoteSpan] = []
+    owner: list[int] = []
+    for q in quotes:
+        last = joined[-1] if joined else None
+        if last is not None and _continues(document, last, q):
+            last.parts.extend(q.parts)
+            last.paragraphs.extend(q.paragraphs)
+            last.closed.extend(q.closed)
+        else:
+            joined.append(QuoteSpan(list(q.parts), list(q.paragraphs), list(q.closed)))
+        owner.append(len(joined) - 1)
+    return joined, owner
+
+
+def _continues(document: Document, speech: QuoteSpan, q: QuoteSpan) -> bool:
+    if not speech.closed or speech.closed[-1] or not q.paragraphs:
+        return False
+    if q.paragraphs[0] != speech.paragraphs[-1] + 1:
+        return False
+    before, after = document.paragraphs[speech.paragraphs[-1]], document.paragraphs[q.paragraphs[0]]
+    ends_paragraph = not document.text[speech.end : before.offset + len(before.text)].strip()
+    return ends_paragraph and q.start - after.offset == _lead(after.text)
+
+
 def _lead(text: str) -> int:
     return len(text) - len(text.lstrip())
 

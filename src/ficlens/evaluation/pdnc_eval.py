@@ -52,6 +52,14 @@ def _with_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
+def _closed(document: Document, part: tuple[int, int]) -> bool:
+    """A gold part is open when no quote mark ends it at its paragraph's end (a speech that goes
+    on in the next paragraph)."""
+    paragraph = document.paragraphs[document.index_at(part[0])]
+    at_end = not document.text[part[1] : paragraph.offset + len(paragraph.text)].strip()
+    return not at_end or document.text[part[1] - 1] in QUOTE_MARKS
+
+
 def gold_quote_spans(
     novel: PdncNovel, document: Document, offsets: list[int]
 ) -> list[tuple[PdncQuote, QuoteSpan]]:
@@ -71,7 +79,7 @@ def gold_quote_spans(
                     QuoteSpan(
                         parts=parts,
                         paragraphs=[document.index_at(s) for s, _ in parts],
-                        closed=[True] * len(parts),
+                        closed=[_closed(document, part) for part in parts],
                     ),
                 )
             )
