@@ -10,6 +10,7 @@ from ficlens.characters import build_cast
 from ficlens.characters.filters import drop_non_people
 from ficlens.characters.names import name_core
 from ficlens.characters.types import Entity, MentionSpan
+from ficlens.dialogue import detect_quotes
 from ficlens.nlp import parse_document
 from ficlens.nlp.parse import ParsedDocument
 from ficlens.text.document import Document
@@ -34,7 +35,8 @@ def test_name_core(text: str, core: str) -> None:
 
 
 def named(*paragraphs: str) -> dict[str, int]:
-    cast = build_cast(parse_document(Document.from_texts(list(paragraphs))))
+    document = Document.from_texts(list(paragraphs))
+    cast = build_cast(parse_document(document), [p for q in detect_quotes(document) for p in q.parts])
     return {e.name: len(e.mentions) for e in cast.entities if e.named and e.mentions}
 
 
@@ -209,6 +211,16 @@ def test_indefinite_pronouns_events_and_capitalised_participles_are_nobody() -> 
     )
     assert "Kaia" in names
     assert not {"Everyone", "Something", "Festival", "The Harvest Festival", "Fascinated"} & set(names)
+
+
+def test_a_name_spoken_only_in_oaths_is_nobody_but_one_the_narration_tells_of_is_kept() -> None:
+    sworn = named(
+        "“Good God!” cried Kaia. “Thank God you came. God knows I waited.”",
+        "Kaia sat down. “Heaven help us,” she said.",
+    )
+    assert "Kaia" in sworn and not {"God", "Heaven"} & set(sworn)
+    told = named("God looked down on the garden. God smiled, and Kaia woke.", "“Thank God,” said Kaia.")
+    assert "God" in told
 
 
 def test_a_wifes_title_keeps_her_apart_from_her_husbands_names() -> None:

@@ -46,6 +46,11 @@ NOT_CHARACTERS = frozenset(
 DETERMINERS = frozenset("some those these many few several most others".split())
 """Words that are no name when they are the whole of it ("Some of them left"); "some Taylor"
 still names a Taylor."""
+OATHS = frozenset("god gods heaven heavens lord jove christ jesus gad goodness".split())
+"""Names invoked in oaths and exclamations ("Good God!", "Heaven knows", "by Jove")."""
+OATH_QUOTED_SHARE = 0.5
+"""Share of such a name's mentions inside quotations that makes it an oath, not a character (a
+story whose narration talks of God as a person keeps him)."""
 EVENT_HEADS = frozenset("festival fair ball party feast war battle wedding funeral holiday".split())
 """Heads of names of events ("the Harvest Festival"), which are nobody either."""
 
@@ -84,6 +89,7 @@ def drop_non_people(
             or _interjection(parsed, names)
             or _place(parsed, names)
             or _idle_word(parsed, names)
+            or _oath(names)
         ):
             dropped.add(entity.index)
             entity.named = False
@@ -107,6 +113,12 @@ def _not_a_name(names: list[MentionSpan]) -> bool:
     if {m.text.strip().lower() for m in names} <= DETERMINERS:
         return True
     return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
+
+
+def _oath(names: list[MentionSpan]) -> bool:
+    """ "Good God!", "thank Heaven": a name that is only ever a word of oaths, mostly spoken."""
+    words = {m.text.split()[-1].lower().strip(".,!?'’") for m in names}
+    return words <= OATHS and sum(m.in_quote for m in names) >= OATH_QUOTED_SHARE * len(names)
 
 
 def _acronym(names: list[MentionSpan]) -> bool:
