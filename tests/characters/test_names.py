@@ -223,6 +223,22 @@ def test_a_name_spoken_only_in_oaths_is_nobody_but_one_the_narration_tells_of_is
     assert "God" in told
 
 
+def test_words_that_open_dialogue_are_nobody_whatever_the_parser_says() -> None:
+    names = named(
+        "“No, sir,” said Kaia. “No. Hullo! Aye, I know.”",
+        "No one answered. “Hullo,” Kaia called again. “No!”",
+    )
+    assert "Kaia" in names and not {"No", "Hullo", "Aye"} & set(names)
+
+
+def test_a_word_most_often_after_an_indefinite_article_is_a_kind_of_person() -> None:
+    names = named(
+        "An Englishwoman came in. Kaia said any Englishwoman would.",
+        "The Englishwoman smiled. No Englishwoman ever laughed so, and Kaia laughed too.",
+    )
+    assert "Kaia" in names and not {"Englishwoman", "The Englishwoman"} & set(names)
+
+
 def test_a_wifes_title_keeps_her_apart_from_her_husbands_names() -> None:
     names = named(
         "Mrs. Holt laid the table. Mrs. Holt poured the tea, and Mrs. Holt sat down.",

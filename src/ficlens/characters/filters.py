@@ -51,6 +51,15 @@ OATHS = frozenset("god gods heaven heavens lord jove christ jesus gad goodness".
 OATH_QUOTED_SHARE = 0.5
 """Share of such a name's mentions inside quotations that makes it an oath, not a character (a
 story whose narration talks of God as a person keeps him)."""
+INTERJECTIONS = frozenset(
+    "yes no aye nay oh ah ahh aah aw aww hullo hallo hello hey hi well why alas eh ha hah hmm humph "
+    "oho pshaw okay ok ugh um uh wow yeah yep nope shit damn whoa huh ouch oops".split()
+)
+"""Words that open a line of dialogue and that a parser may take for a name ("No, sir", "Hullo!");
+none is anybody's name ("Pooh" is left out: it is a bear's)."""
+INDEFINITES = frozenset("a an any no every each another".split())
+"""Determiners that make a capitalised word a kind of person, not a person ("an Englishwoman",
+"any Indian"), when most of its mentions open with one."""
 EVENT_HEADS = frozenset("festival fair ball party feast war battle wedding funeral holiday".split())
 """Heads of names of events ("the Harvest Festival"), which are nobody either."""
 
@@ -90,6 +99,7 @@ def drop_non_people(
             or _place(parsed, names)
             or _idle_word(parsed, names)
             or _oath(names)
+            or _kind_of_person(names)
         ):
             dropped.add(entity.index)
             entity.named = False
@@ -121,6 +131,14 @@ def _oath(names: list[MentionSpan]) -> bool:
     return words <= OATHS and sum(m.in_quote for m in names) >= OATH_QUOTED_SHARE * len(names)
 
 
+def _kind_of_person(names: list[MentionSpan]) -> bool:
+    """ "an Englishwoman", "any Indian", "no Englishman": a word most of whose mentions open with
+    an indefinite determiner names a kind of person (a titled name stays: "a Miss Smith")."""
+    if any(_titled(m.text.split(maxsplit=1)[-1]) for m in names):
+        return False
+    return 2 * sum(m.text.split()[0].lower() in INDEFINITES for m in names) > len(names)
+
+
 def _acronym(names: list[MentionSpan]) -> bool:
     """ "PTSD", "NATO": a one-word name the text only ever writes in capitals, three letters or more
     (a name in a heading, "JAKE", shares its character with the "Jake" of the prose)."""
@@ -131,7 +149,9 @@ def _acronym(names: list[MentionSpan]) -> bool:
 def _interjection(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     """ "Well, …" opening fifty lines of dialogue: a word the parser reads as an interjection for
     nine in ten of its mentions is no name, whatever an odd one says ("Simpson s. Well", from a
-    text whose apostrophes became spaces)."""
+    text whose apostrophes became spaces); nor is one of `INTERJECTIONS` the parser took for one."""
+    if {m.text.split()[-1].strip(" .,!?;:'’\"“”").lower() for m in names} <= INTERJECTIONS:
+        return True
     tokens = [parsed.token_at(m.start) for m in names]
     return 10 * sum(t is not None and t.pos_ == "INTJ" for t in tokens) >= 9 * len(names)
 
