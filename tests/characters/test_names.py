@@ -348,3 +348,27 @@ def test_a_determiner_is_no_name_but_does_not_hide_one() -> None:
         "Later some Taylor sang to the crowd. Mara laughed.",
     )
     assert "Those" not in names and "Mara" in names and "Taylor" in names
+
+
+def test_a_place_keeps_its_head_when_a_mention_runs_on_past_its_name() -> None:
+    text = "Ada left Brook Hall at noon. A prize would Brook Hall be to him, hey, Shepherd. Ada wept."
+    runaway = [(text.index("A prize"), text.index("Shepherd") + len("Shepherd"))]
+    hall = at(text, "Brook Hall")[:1] + runaway
+    kept, people, _ = filtered(text, {"Ada": at(text, "Ada"), "Brook Hall": hall})
+    assert kept == {"Ada"} and not people[1].named
+
+
+def test_a_determiner_is_no_name_when_its_mention_runs_on() -> None:
+    text = "Some of them laughed. Ada smiled. Some said nothing, and Some of the rest left."
+    some = [(m.start(), m.end()) for m in re.finditer(r"Some( of (them|the rest))?", text)]
+    kept, people, _ = filtered(text, {"Ada": at(text, "Ada"), "Some": some})
+    assert {text[s:e] for s, e in some} == {"Some", "Some of them", "Some of the rest"}
+    assert kept == {"Ada"} and not people[1].named
+
+
+def test_a_name_tagged_as_a_place_is_one_at_a_lower_share_after_prepositions() -> None:
+    names = named(
+        "Ada loved Italy. Italy was warm that year, and Ada went to Italy in May.",
+        "Italy changed her. In Italy she laughed, and Ada never forgot Italy.",
+    )
+    assert "Ada" in names and "Italy" not in names

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
 from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, SPEECH_VERBS, rank_of
+from ficlens.characters.names import name_core
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
@@ -70,6 +71,12 @@ PLACE_SHARE = 0.5
 """Share of a name's mentions after a place preposition (an "of" counting half, two at least) that
 makes it a place. On PDNC's 23 novels no person reaches it but titled ones (never places here; the
 highest other is 0.42), and "Bath", "Mansfield", "Pemberley", "Highbury", "Green Gables" do."""
+GEO_PLACE_SHARE = 0.25
+"""The lower share after a place preposition that makes a place of a name the entity recogniser
+tags as a place nine times in ten ("Italy", "India", "Avonlea": subjects and objects as often as
+"in Italy"). On PDNC the persons so tagged ("Tibby", "Dallas", "Charlotte") stay at 0.12 or less;
+the recogniser alone would lose them."""
+GEO_TAGGED_SHARE = 0.9
 SPEAKING_PLACE_SHARE = 0.05
 """A place may be the parsed subject of a verb of speech or thought now and then ("Highbury
 said…"); more often than this share of its mentions and it is a person."""
@@ -116,18 +123,19 @@ def _titled(text: str) -> bool:
 def _not_a_name(names: list[MentionSpan]) -> bool:
     """ "Broomfield Hospital", "Baker Street", "the Harvest Festival", "Everyone else": places,
     events and indefinite pronouns."""
-    last_words = {m.text.split()[-1].lower().strip(".,'’") for m in names}
+    cores = _cores(names)
+    last_words = {core.split()[-1].strip(".,'’") for core in cores}
     first_words = {m.text.split()[0].lower().strip(".,'’") for m in names}
     if any(HONORIFICS.get(word) for word in first_words):
         return False  # "Mrs. Hall" is a woman, whatever "the Hall" is
-    if {m.text.strip().lower() for m in names} <= DETERMINERS:
+    if cores <= DETERMINERS:
         return True
     return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
 
 
 def _oath(names: list[MentionSpan]) -> bool:
     """ "Good God!", "thank Heaven": a name that is only ever a word of oaths, mostly spoken."""
-    words = {m.text.split()[-1].lower().strip(".,!?'’") for m in names}
+    words = {core.split()[-1].strip(".,!?'’") for core in _cores(names)}  # "Good God"
     return words <= OATHS and sum(m.in_quote for m in names) >= OATH_QUOTED_SHARE * len(names)
 
 
@@ -137,6 +145,12 @@ def _kind_of_person(names: list[MentionSpan]) -> bool:
     if any(_titled(m.text.split(maxsplit=1)[-1]) for m in names):
         return False
     return 2 * sum(m.text.split()[0].lower() in INDEFINITES for m in names) > len(names)
+
+
+def _cores(names: list[MentionSpan]) -> set[str]:
+    """The names inside the mentions, in lower case: a runaway span ("…would Kellynch Hall be to
+    him; hey, Shepherd", "Some of them") is judged by the name it carries."""
+    return {(name_core(m.text) or m.text).strip().lower() for m in names}
 
 
 def _acronym(names: list[MentionSpan]) -> bool:
@@ -150,7 +164,7 @@ def _interjection(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     """ "Well, …" opening fifty lines of dialogue: a word the parser reads as an interjection for
     nine in ten of its mentions is no name, whatever an odd one says ("Simpson s. Well", from a
     text whose apostrophes became spaces); nor is one of `INTERJECTIONS` the parser took for one."""
-    if {m.text.split()[-1].strip(" .,!?;:'’\"“”").lower() for m in names} <= INTERJECTIONS:
+    if {core.strip(" .,!?;:'’\"“”") for core in _cores(names)} <= INTERJECTIONS:
         return True
     tokens = [parsed.token_at(m.start) for m in names]
     return 10 * sum(t is not None and t.pos_ == "INTJ" for t in tokens) >= 9 * len(names)
@@ -221,10 +235,12 @@ def _place(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
         return False  # "Mrs. Alexander Spencer" and "Major Roberts" came from somewhere; no places
     after_preposition = 0.0
     speaking = 0
+    geo = 0
     for m in names:
         token = parsed.root_of(m.start, m.end)
         if token is None:
             continue
+        geo += token.ent_type_ in {"GPE", "LOC", "FAC"}
         if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS | COGNITION_VERBS:
             speaking += 1
         if m.in_quote and token.dep_ == "npadvmod":  # a vocative: people are addressed, places are not
@@ -236,5 +252,6 @@ def _place(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     if speaking > SPEAKING_PLACE_SHARE * len(names):
         return False
     # a name seen once goes by its one use ("to St. Mungos"); two uses need two after a preposition
-    needed = 1.0 if len(names) == 1 else max(2.0, PLACE_SHARE * len(names))
+    share = PLACE_SHARE if geo < GEO_TAGGED_SHARE * len(names) else GEO_PLACE_SHARE
+    needed = 1.0 if len(names) == 1 else max(2.0, share * len(names))
     return after_preposition >= needed
