@@ -99,6 +99,13 @@ def test_canonical_name_is_the_fullest_name_the_text_regularly_uses() -> None:
     assert "Frank Churchill" in named(*often)
 
 
+def test_a_full_name_keeps_a_rank_but_not_a_social_title() -> None:
+    ranked = named("Dr. Panna Lal came in. Dr. Panna Lal sat down.", "Dr. Lal smiled.")
+    assert "Dr. Panna Lal" in ranked and "Panna Lal" not in ranked
+    social = named("Miss Harriet Smith came in. Miss Harriet Smith sat down.", "Harriet Smith smiled.")
+    assert "Harriet Smith" in social
+
+
 def test_a_character_only_called_by_a_description_keeps_its_article() -> None:
     names = named(
         "The Hatter opened his eyes. Alice looked at the Hatter.",

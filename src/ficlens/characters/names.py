@@ -357,7 +357,8 @@ def _canonical_name(group: _Group) -> str:
     "Elizabeth", is a formal variant, not the name (a once-seen garbled form cannot win either).
     A proper name beats a capitalised description ("Fagin" over "the Jew") and a form in capitals
     ("FAGIN", from a heading); a title stays with a lone surname ("Mr. Darcy", "Professor de
-    Worms") and goes from a full name ("Miss Elizabeth Bennet" → "Elizabeth Bennet"); a character
+    Worms") and goes from a full name ("Miss Elizabeth Bennet" → "Elizabeth Bennet") unless it is
+    the person's own rank or knighthood ("Dr. Panna Lal", "Sir Harry Otway"); a character
     only ever called "the Hatter" is "The Hatter".
     """
     if group.canon is not None:
@@ -378,6 +379,8 @@ def _canonical_name(group: _Group) -> str:
         and tokens[0] not in _PARTICLES
         and not _initial(tokens[0])  # "Mr. E. W. B. Childers" keeps his title
         and not _wife_form(title, tokens)
+        and rank_of(title) is None
+        and title != "sir"
     ):
         return " ".join(tokens)
     return "The " + best if best in described else best
