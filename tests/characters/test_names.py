@@ -379,3 +379,11 @@ def test_a_name_tagged_as_a_place_is_one_at_a_lower_share_after_prepositions() -
         "Italy changed her. In Italy she laughed, and Ada never forgot Italy.",
     )
     assert "Ada" in names and "Italy" not in names
+
+
+def test_a_parent_called_mama_only_in_dialogue_is_a_relation_not_a_character() -> None:
+    names = named(
+        "“Mama, may we go?” asked Kaia. “Mama says no,” said Ada.",
+        "“Ask Mama again,” said Kaia. Mama, Ada thought, would never agree.",
+    )
+    assert {"Kaia", "Ada"} <= set(names) and "Mama" not in names

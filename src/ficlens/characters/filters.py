@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
+from ficlens.characters.kinship import KIN_NOUNS
 from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, SPEECH_VERBS, rank_of
 from ficlens.characters.names import name_core
 from ficlens.characters.types import Entity, MentionSpan
@@ -134,9 +135,14 @@ def _not_a_name(names: list[MentionSpan]) -> bool:
 
 
 def _oath(names: list[MentionSpan]) -> bool:
-    """ "Good God!", "thank Heaven": a name that is only ever a word of oaths, mostly spoken."""
-    words = {core.split()[-1].strip(".,!?'’") for core in _cores(names)}  # "Good God"
-    return words <= OATHS and sum(m.in_quote for m in names) >= OATH_QUOTED_SHARE * len(names)
+    """ "Good God!", "thank Heaven": a name that is only ever a word of oaths, mostly spoken; and
+    "Mama", "Papa" said by the children: a relation, which the dialogue stage resolves speaker by
+    speaker ("Yes, mamma," said Kitty), not a character of its own (a "Mum" the narration calls so
+    stays)."""
+    cores = _cores(names)
+    words = {core.split()[-1].strip(".,!?'’") for core in cores}  # "Good God"
+    spoken = sum(m.in_quote for m in names) >= OATH_QUOTED_SHARE * len(names)
+    return spoken and (words <= OATHS or cores <= KIN_NOUNS.keys())
 
 
 def _kind_of_person(names: list[MentionSpan]) -> bool:
