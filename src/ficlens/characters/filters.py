@@ -50,9 +50,9 @@ DETERMINERS = frozenset("some those these many few several most others".split())
 still names a Taylor."""
 OATHS = frozenset("god gods heaven heavens lord jove christ jesus gad goodness".split())
 """Names invoked in oaths and exclamations ("Good God!", "Heaven knows", "by Jove")."""
-OATH_QUOTED_SHARE = 0.5
-"""Share of such a name's mentions inside quotations that makes it an oath, not a character (a
-story whose narration talks of God as a person keeps him)."""
+SPOKEN_SHARE = 0.5
+"""Share of the mentions of such a name (or of a parent's "Mama") inside quotations that makes it
+a word of speech, not a character (a story whose narration talks of God as a person keeps him)."""
 INTERJECTIONS = frozenset(
     "yes no aye nay oh ah ahh aah aw aww hullo hallo hello hey hi well why alas eh ha hah hmm humph "
     "oho pshaw okay ok ugh um uh wow yeah yep nope shit damn whoa huh ouch oops".split()
@@ -106,7 +106,7 @@ def drop_non_people(
             or _interjection(parsed, names)
             or _place(parsed, names)
             or _idle_word(parsed, names)
-            or _oath(names)
+            or _spoken_only(names)
             or _kind_of_person(names)
         ):
             dropped.add(entity.index)
@@ -134,21 +134,21 @@ def _not_a_name(names: list[MentionSpan]) -> bool:
     return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
 
 
-def _oath(names: list[MentionSpan]) -> bool:
+def _spoken_only(names: list[MentionSpan]) -> bool:
     """ "Good God!", "thank Heaven": a name that is only ever a word of oaths, mostly spoken; and
     "Mama", "Papa" said by the children: a relation, which the dialogue stage resolves speaker by
     speaker ("Yes, mamma," said Kitty), not a character of its own (a "Mum" the narration calls so
     stays)."""
     cores = _cores(names)
     words = {core.split()[-1].strip(".,!?'’") for core in cores}  # "Good God"
-    spoken = sum(m.in_quote for m in names) >= OATH_QUOTED_SHARE * len(names)
+    spoken = sum(m.in_quote for m in names) >= SPOKEN_SHARE * len(names)
     return spoken and (words <= OATHS or cores <= KIN_NOUNS.keys())
 
 
 def _kind_of_person(names: list[MentionSpan]) -> bool:
     """ "an Englishwoman", "any Indian", "no Englishman": a word most of whose mentions open with
     an indefinite determiner names a kind of person (a titled name stays: "a Miss Smith")."""
-    if any(_titled(m.text.split(maxsplit=1)[-1]) for m in names):
+    if any(_titled(m.text) or _titled(m.text.split(maxsplit=1)[-1]) for m in names):
         return False
     return 2 * sum(m.text.split()[0].lower() in INDEFINITES for m in names) > len(names)
 
