@@ -44,12 +44,14 @@ def filtered(
     text: str, spans: dict[str, list[tuple[int, int]]]
 ) -> tuple[set[str], list[Entity], ParsedDocument]:
     """Run the non-person filter on one paragraph whose name mentions are given by hand, per
-    entity name, as (start, end) offsets; returns the mention texts kept, the entities, the parse."""
+    entity name, as (start, end) offsets; returns the mention texts kept, the entities, the parse.
+    A mention is inside a quotation when a curly quote opens before it and none closes between."""
     parsed = parse_document(Document.from_texts([text]))
     people = [Entity(index=i, name=name) for i, name in enumerate(spans)]
     for person, offsets in zip(people, spans.values(), strict=True):
         for start, end in offsets:
-            person.mentions.append(MentionSpan(start, end, text[start:end], "name", 0, False, person.index))
+            quoted = text.rfind("“", 0, start) > text.rfind("”", 0, start)
+            person.mentions.append(MentionSpan(start, end, text[start:end], "name", 0, quoted, person.index))
     kept = drop_non_people(parsed, [m for e in people for m in e.mentions], people, frozenset())
     return {m.text for m in kept}, people, parsed
 
@@ -228,6 +230,10 @@ def test_a_name_spoken_only_in_oaths_is_nobody_but_one_the_narration_tells_of_is
     assert "Kaia" in sworn and not {"God", "Heaven"} & set(sworn)
     told = named("God looked down on the garden. God smiled, and Kaia woke.", "“Thank God,” said Kaia.")
     assert "God" in told
+    text = "“The Dark Lord is coming,” said Ada. “Good God, the Dark Lord!” cried Ada."
+    lords = at(text, "The Dark Lord") + at(text, "the Dark Lord")
+    kept, _, _ = filtered(text, {"Ada": at(text, "Ada"), "Dark Lord": lords, "God": at(text, "Good God")})
+    assert kept == {"Ada", "The Dark Lord", "the Dark Lord"}
 
 
 def test_words_that_open_dialogue_are_nobody_whatever_the_parser_says() -> None:

@@ -140,9 +140,19 @@ def _spoken_only(names: list[MentionSpan]) -> bool:
     speaker ("Yes, mamma," said Kitty), not a character of its own (a "Mum" the narration calls so
     stays)."""
     cores = _cores(names)
-    words = {core.split()[-1].strip(".,!?'’") for core in cores}  # "Good God"
     spoken = sum(m.in_quote for m in names) >= SPOKEN_SHARE * len(names)
-    return spoken and (words <= OATHS or cores <= KIN_NOUNS.keys())
+    return spoken and (all(_oath(core) for core in cores) or cores <= KIN_NOUNS.keys())
+
+
+_OATH_OPENERS = frozenset("good oh o my dear great merciful thank sweet".split())
+
+
+def _oath(core: str) -> bool:
+    """ "god", "good god", "merciful heavens"; not "dark lord", who is somebody."""
+    words = [w.strip(".,!?'’") for w in core.split()]
+    if len(words) == 2 and words[0] in _OATH_OPENERS:
+        words = words[1:]
+    return len(words) == 1 and words[0] in OATHS
 
 
 def _kind_of_person(names: list[MentionSpan]) -> bool:
