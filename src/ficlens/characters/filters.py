@@ -98,15 +98,16 @@ def drop_non_people(
         names = [m for m in entity.mentions if m.kind == "name"]
         if not names or entity.canon is not None or entity.name.casefold() in kept_names:
             continue
+        cores = _cores(names)
         if (
-            _not_a_name(names)
+            _not_a_name(names, cores)
             or _acronym(names)
             or _ordinary_word(parsed, names, lower_words)
             or _never_a_noun(parsed, names)
-            or _interjection(parsed, names)
+            or _interjection(parsed, names, cores)
             or _place(parsed, names)
             or _idle_word(parsed, names)
-            or _spoken_only(names)
+            or _spoken_only(names, cores)
             or _kind_of_person(names)
         ):
             dropped.add(entity.index)
@@ -121,10 +122,9 @@ def _titled(text: str) -> bool:
     return bool(HONORIFICS.get(first)) or (len(words) >= 2 and rank_of(first) is not None)
 
 
-def _not_a_name(names: list[MentionSpan]) -> bool:
+def _not_a_name(names: list[MentionSpan], cores: set[str]) -> bool:
     """ "Broomfield Hospital", "Baker Street", "the Harvest Festival", "Everyone else": places,
     events and indefinite pronouns."""
-    cores = _cores(names)
     last_words = {core.split()[-1].strip(".,'’") for core in cores}
     first_words = {m.text.split()[0].lower().strip(".,'’") for m in names}
     if any(HONORIFICS.get(word) for word in first_words):
@@ -134,12 +134,11 @@ def _not_a_name(names: list[MentionSpan]) -> bool:
     return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
 
 
-def _spoken_only(names: list[MentionSpan]) -> bool:
+def _spoken_only(names: list[MentionSpan], cores: set[str]) -> bool:
     """ "Good God!", "thank Heaven": a name that is only ever a word of oaths, mostly spoken; and
     "Mama", "Papa" said by the children: a relation, which the dialogue stage resolves speaker by
     speaker ("Yes, mamma," said Kitty), not a character of its own (a "Mum" the narration calls so
     stays)."""
-    cores = _cores(names)
     spoken = sum(m.in_quote for m in names) >= SPOKEN_SHARE * len(names)
     return spoken and (all(_oath(core) for core in cores) or cores <= KIN_NOUNS.keys())
 
@@ -164,7 +163,8 @@ def _kind_of_person(names: list[MentionSpan]) -> bool:
 
 
 def _cores(names: list[MentionSpan]) -> set[str]:
-    """The names inside the mentions, in lower case: a runaway span ("…would Kellynch Hall be to
+    """The names inside the mentions, in lower case (read once per entity, for the rules that
+    judge its words): a runaway span ("…would Kellynch Hall be to
     him; hey, Shepherd", "Some of them") is judged by the name it carries."""
     return {(name_core(m.text) or m.text).strip().lower() for m in names}
 
@@ -176,11 +176,11 @@ def _acronym(names: list[MentionSpan]) -> bool:
     return all(len(w) >= 3 and w.isalpha() and w.isupper() for w in words)
 
 
-def _interjection(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
+def _interjection(parsed: ParsedDocument, names: list[MentionSpan], cores: set[str]) -> bool:
     """ "Well, …" opening fifty lines of dialogue: a word the parser reads as an interjection for
     nine in ten of its mentions is no name, whatever an odd one says ("Simpson s. Well", from a
     text whose apostrophes became spaces); nor is one of `INTERJECTIONS` the parser took for one."""
-    if {core.strip(" .,!?;:'’\"“”") for core in _cores(names)} <= INTERJECTIONS:
+    if {core.strip(" .,!?;:'’\"“”") for core in cores} <= INTERJECTIONS:
         return True
     tokens = [parsed.token_at(m.start) for m in names]
     return 10 * sum(t is not None and t.pos_ == "INTJ" for t in tokens) >= 9 * len(names)

@@ -53,6 +53,8 @@ def attribute(
     """
     speeches, owner = join_continued(parsed.document, quotes)
     joined = _attribute_speeches(parsed, speeches, cast, ranker)
+    if len(speeches) == len(quotes):
+        return joined
     return [replace(joined[k], addressees=list(joined[k].addressees)) for k in owner]
 
 

@@ -111,13 +111,13 @@ def join_continued(document: Document, quotes: list[QuoteSpan]) -> tuple[list[Qu
     joined: list[QuoteSpan] = []
     owner: list[int] = []
     for q in quotes:
-        last = joined[-1] if joined else None
-        if last is not None and _continues(document, last, q):
-            last.parts.extend(q.parts)
-            last.paragraphs.extend(q.paragraphs)
-            last.closed.extend(q.closed)
+        if joined and _continues(document, joined[-1], q):
+            last = joined[-1]  # a new span: the given quotes are left as they are
+            joined[-1] = QuoteSpan(
+                last.parts + q.parts, last.paragraphs + q.paragraphs, last.closed + q.closed
+            )
         else:
-            joined.append(QuoteSpan(list(q.parts), list(q.paragraphs), list(q.closed)))
+            joined.append(q)
         owner.append(len(joined) - 1)
     return joined, owner
 

@@ -52,10 +52,10 @@ def _with_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
-def _closed(document: Document, part: tuple[int, int]) -> bool:
-    """A gold part is open when no quote mark ends it at its paragraph's end (a speech that goes
-    on in the next paragraph)."""
-    paragraph = document.paragraphs[document.index_at(part[0])]
+def _closed(document: Document, part: tuple[int, int], index: int) -> bool:
+    """A gold part (in paragraph `index`) is open when no quote mark ends it at its paragraph's
+    end (a speech that goes on in the next paragraph)."""
+    paragraph = document.paragraphs[index]
     at_end = not document.text[part[1] : paragraph.offset + len(paragraph.text)].strip()
     return not at_end or document.text[part[1] - 1] in QUOTE_MARKS
 
@@ -73,16 +73,9 @@ def gold_quote_spans(
         ]
         if parts:
             parts.sort()
-            out.append(
-                (
-                    quote,
-                    QuoteSpan(
-                        parts=parts,
-                        paragraphs=[document.index_at(s) for s, _ in parts],
-                        closed=[_closed(document, part) for part in parts],
-                    ),
-                )
-            )
+            paragraphs = [document.index_at(s) for s, _ in parts]
+            closed = [_closed(document, part, k) for part, k in zip(parts, paragraphs, strict=True)]
+            out.append((quote, QuoteSpan(parts=parts, paragraphs=paragraphs, closed=closed)))
     return out
 
 
