@@ -29,3 +29,29 @@ def test_narrator_is_named_from_vocatives() -> None:
         if "I know" in document.text[q.parts[0][0] : q.parts[0][1]]
     ]
     assert said and said[0].speaker == theo.index
+
+
+def test_a_narrator_known_by_a_pet_name_and_a_formal_name_is_one_character() -> None:
+    paragraphs = [
+        "I walked down to the harbour with Marcus. I was tired and my feet hurt.",
+        "“Theo, you look awful,” Marcus said.",
+        "“I know,” I said. I sat on the wall and I watched the boats.",
+        "“Come on, Theo. We will be late,” Marcus said.",
+        "I stood up. A clerk came out of the harbour office with a list.",
+        "“Theodore Vance? Your berth is ready, Vance,” the clerk said.",
+        "“Thank you,” I said. I followed him along the quay.",
+        "“Vance, is it? Sign here, Theodore Vance,” the clerk said, and Marcus laughed.",
+        "“Theo!” Marcus called from the boat. “Hurry!”",
+        "I ran. My bag bounced against my back.",
+    ]
+    document = Document.from_texts(paragraphs)
+    result = run_nlp(document, parsed=parse_document(document))
+    narrators = {m.entity for m in result.cast.mentions if m.text == "I" and not m.in_quote}
+    assert len(narrators) == 1
+    narrator = result.cast.entities[narrators.pop()]
+    texts = {m.text for m in narrator.mentions}
+    assert {"Theo", "Theodore Vance", "Vance"} <= texts
+    assert narrator.name == "Theodore Vance"  # the fullest name used regularly
+    assert not any(
+        e is not narrator and e.named and e.mentions and "Vance" in e.name for e in result.cast.entities
+    )

@@ -138,3 +138,16 @@ def test_a_speech_noun_after_the_quote_names_its_possessor() -> None:
     )
     assert [_speaker(c, cast) for c in cues] == ["Willow", "Spike"]
     assert cues[0] is not None and cues[0].text == "was Willow's dry comment"
+
+
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        ("Spike sat down. A silence followed; it was broken by Willow's saying very abruptly,", "Willow"),
+        ("Buffy looked at the letter twice, and Spike took the opportunity of whispering,", "Spike"),
+        ("Buffy looked at the sky and ended by asking,", "Buffy"),
+    ],
+)
+def test_a_speech_gerund_names_its_owner_or_its_clause_subject(narration: str, speaker: str) -> None:
+    cues, cast = _cues(f"{narration} “Is there a short cut down to the car?”")
+    assert _speaker(cues[0], cast) == speaker

@@ -349,6 +349,16 @@ def _bare_surname_owner(candidates: list[_Group], first_names: bool = False) -> 
     return candidates
 
 
+def canonical_name(
+    mentions: list[MentionSpan], common_words: frozenset[str] = frozenset()
+) -> tuple[str, list[str]]:
+    """The name and aliases (most used first) of a character merged after clustering from these
+    mentions, by the rule of `_canonical_name`."""
+    group = _Group(mentions=[m for m in mentions if m.kind == "name"])
+    group.forms.update(filter(None, (name_core(m.text, common_words) for m in group.mentions)))
+    return _canonical_name(group), [f for f, _ in group.forms.most_common()]
+
+
 def _canonical_name(group: _Group) -> str:
     """The knowledge-base name, else the fullest proper name the text regularly calls them by.
 

@@ -3,12 +3,16 @@
 A narrator is "I" in the narration, so their name appears almost only inside other people's
 speech ("Jake, old boy," Bill said). The named character whose name mentions are nearly all
 inside quotations, and who is addressed the most, is taken to be the narrator and merged into
-the narrator entity.
+the narrator entity. Friends and strangers often call a narrator differently ("Jake" and "Mr.
+Barnes"): another name heard only in speech whose first name is the formal form of the first's
+pet name ("Jacob Barnes" for "Jake"), or the other way round, is the narrator's too.
 """
 
 from __future__ import annotations
 
-from ficlens.characters.types import Cast
+from ficlens.characters.names import canonical_name, split_title
+from ficlens.characters.nicknames import formal_names
+from ficlens.characters.types import Cast, Entity
 
 NARRATOR = "the narrator"
 MIN_NARRATOR_MENTIONS = 10
@@ -17,29 +21,60 @@ QUOTED_SHARE = 0.9
 
 
 def name_narrator(cast: Cast) -> dict[int, int]:
-    """Merge the narrator with their name, if the text shows it; returns {old entity: new entity}."""
+    """Merge the narrator with their names, if the text shows them; returns {old entity: new entity}."""
     narrator = next((e for e in cast.entities if e.name == NARRATOR and e.named), None)
     if narrator is None or len(narrator.mentions) < MIN_NARRATOR_MENTIONS:
         return {}
-    best, best_count = None, 0
-    for entity in cast.entities:
-        if entity is narrator or not entity.named or entity.canon is not None:
-            continue
-        names = [m for m in entity.mentions if m.kind == "name"]
-        quoted = sum(m.in_quote for m in names)
-        if (
-            len(names) >= MIN_NAME_MENTIONS
-            and quoted >= QUOTED_SHARE * len(names)
-            and len(names) > best_count
-        ):
-            best, best_count = entity, len(names)
-    if best is None:
+    heard = [e for e in cast.entities if e is not narrator and _heard_only(e)]
+    if not heard:
         return {}
-    narrator.name = best.name
-    narrator.aliases = best.aliases
+    best = max(heard, key=_name_count)
+    names = [best] + [e for e in heard if e is not best and _pet_forms_of_one(best, e)]
     narrator.gender = narrator.gender or best.gender
-    for m in best.mentions:
-        m.entity = narrator.index
-    narrator.mentions = sorted(narrator.mentions + best.mentions, key=lambda m: m.start)
-    best.mentions, best.named = [], False
-    return {best.index: narrator.index}
+    merged = {}
+    for entity in names:
+        for m in entity.mentions:
+            m.entity = narrator.index
+        narrator.mentions.extend(entity.mentions)
+        entity.mentions, entity.named = [], False
+        merged[entity.index] = narrator.index
+    narrator.mentions.sort(key=lambda m: m.start)
+    if len(names) == 1:
+        narrator.name, narrator.aliases = best.name, best.aliases
+    else:
+        narrator.name, narrator.aliases = canonical_name(narrator.mentions, cast.common_words)
+    return merged
+
+
+def _name_count(entity: Entity) -> int:
+    return sum(m.kind == "name" for m in entity.mentions)
+
+
+def _heard_only(entity: Entity) -> bool:
+    """A named character, not from the knowledge base, whose names are nearly all in quotes."""
+    names = [m for m in entity.mentions if m.kind == "name"]
+    return (
+        entity.named
+        and entity.canon is None
+        and len(names) >= MIN_NAME_MENTIONS
+        and sum(m.in_quote for m in names) >= QUOTED_SHARE * len(names)
+    )
+
+
+def _pet_forms_of_one(a: Entity, b: Entity) -> bool:
+    """One's bare first name is a pet form of the other's full name's first name ("Jake",
+    "Jacob Barnes")."""
+
+    def firsts(entity: Entity, full: bool) -> set[str]:
+        out = set()
+        for alias in entity.aliases:
+            title, tokens = split_title(alias)
+            if title is None and len(tokens) == (2 if full else 1):
+                out.add(tokens[0])
+        return out
+
+    def pet_of(pets: set[str], fulls: set[str]) -> bool:
+        formal = {f.lower() for f in fulls}
+        return any(formal_names(p) & formal for p in pets)
+
+    return pet_of(firsts(a, False), firsts(b, True)) or pet_of(firsts(b, False), firsts(a, True))

@@ -233,7 +233,9 @@ def find_cue(
             if cue is not None:
                 return cue
         for tok in tokens:
-            if tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok.i == tag):
+            if (
+                tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok.i == tag)
+            ) or _speech_gerund(tok):
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
                 if cue is not None and cue.subject is not None:
                     return cue
@@ -266,7 +268,7 @@ def _speech_cue(
     parsed: ParsedDocument, verb: Token, tokens: list[Token], mentions: MentionIndex, position: Position
 ) -> Cue | None:
     inside = {t.i for t in tokens}
-    subject = _subject(verb) or _clause_subject_before(verb, inside)
+    subject = _subject(verb) or _gerund_subject(verb) or _clause_subject_before(verb, inside)
     if subject is None or subject.i not in inside:
         # inversion: "said Emma", "said the old man", "said he"
         nxt = [
@@ -317,6 +319,33 @@ def _subject(verb: Token) -> Token | None:
         chained = head.dep_ in {"conj", "xcomp", "advcl", "dep", "parataxis"} and head.head is not head
         head = head.head if chained else None
     return None
+
+
+def _speech_gerund(token: Token) -> bool:
+    """A speech verb's -ing form after a preposition ("took the opportunity of whispering", "by
+    Thorpe's saying"), which the parser may tag a noun."""
+    if token.dep_ not in {"pcomp", "pobj"} or not token.lower_.endswith("ing"):
+        return False
+    if token.tag_ == "VBG":
+        return token.lemma_.lower() in CUE_VERBS
+    stem = token.lower_[:-3]
+    return token.tag_ == "NN" and any(
+        form in CUE_VERBS for form in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem)
+    )
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """Who speaks in a gerund: its possessor ("Thorpe's saying"), else the subject of the clause the
+    preposition hangs on ("Emma took the opportunity of whispering", "She ended by saying")."""
+    if not _speech_gerund(verb):
+        return None
+    owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    head = verb.head.head if verb.head.dep_ in {"prep", "agent"} else None
+    if head is not None and head.pos_ == "NOUN" and head.dep_ in {"dobj", "pobj", "attr"}:
+        head = head.head  # "the opportunity of", "in the act of"
+    return _subject(head) if head is not None and head.pos_ in {"VERB", "AUX"} else None
 
 
 def _referent(subject: Token) -> Token:
