@@ -26,3 +26,18 @@ def test_quotes_and_dashes_are_their_own_tokens(text: str, words: list[str]) -> 
 def test_hyphenated_words_and_apostrophes_stay_whole() -> None:
     tokens = [t.text for t in load_nlp()("A well-known man's hat; it’s fine, Mr. Darcy.")]
     assert "well" in tokens and "known" in tokens and "’s" in tokens and "Mr." in tokens
+
+
+def test_the_parser_reads_lost_apostrophes_as_apostrophes_at_the_same_offsets() -> None:
+    from ficlens.nlp.parse import parse_document
+    from ficlens.text.document import Document
+
+    paragraph = "“I didn t say so,” said Mrs. Allen s daughter. “I m sure you re wrong.”"
+    document = Document.from_texts([paragraph] * 12)
+    parsed = parse_document(document)
+    assert document.paragraphs[0].text == paragraph  # the user's text is left as it was
+    words = [t.text for t in parsed.docs[0]]
+    assert "n't" in words and "'s" in words and "'m" in words
+    token = next(t for t in parsed.docs[0] if t.text == "daughter")
+    start = parsed.doc_start(token)
+    assert document.text[start : start + len("daughter")] == "daughter"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ficlens.errors import FiclensError
+from ficlens.text.apostrophes import lost_apostrophes, restore_apostrophes
 from ficlens.text.document import Document, Paragraph
 
 if TYPE_CHECKING:
@@ -100,11 +101,18 @@ class ParsedDocument:
         return None
 
 
+def parse_texts(document: Document) -> list[str]:
+    """The paragraph texts the parser reads: the document's, with apostrophes a conversion turned
+    into spaces put back (`text.apostrophes`; same length, so offsets hold)."""
+    texts = [p.text for p in document.paragraphs]
+    return [restore_apostrophes(t) for t in texts] if lost_apostrophes(texts) else texts
+
+
 def parse_document(document: Document, batch_size: int = 64) -> ParsedDocument:
     """Parse every paragraph with the shared pipeline (tagger, parser, lemmatizer, NER)."""
     nlp = load_nlp()
     docs = []
-    for index, doc in enumerate(nlp.pipe((p.text for p in document.paragraphs), batch_size=batch_size)):
+    for index, doc in enumerate(nlp.pipe(parse_texts(document), batch_size=batch_size)):
         doc.user_data["paragraph"] = index
         doc.user_data["parse_version"] = PARSE_VERSION
         docs.append(doc)
@@ -118,9 +126,10 @@ def parse_cached(document: Document, cache: Path | None) -> ParsedDocument:
 
     if cache is not None and cache.is_file():
         docs = list(DocBin(store_user_data=True).from_disk(cache).get_docs(load_nlp().vocab))
-        if len(docs) == len(document.paragraphs) and all(
-            d.text == p.text and d.user_data.get("parse_version") == PARSE_VERSION
-            for d, p in zip(docs, document.paragraphs, strict=True)
+        texts = parse_texts(document)
+        if len(docs) == len(texts) and all(
+            d.text == t and d.user_data.get("parse_version") == PARSE_VERSION
+            for d, t in zip(docs, texts, strict=True)
         ):
             for index, doc in enumerate(docs):
                 doc.user_data["paragraph"] = index
