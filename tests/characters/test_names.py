@@ -177,6 +177,24 @@ def test_a_bare_first_name_two_full_names_open_with_stays_apart() -> None:
     assert names.get("Tom") == 2
 
 
+def test_a_bare_first_name_is_the_full_name_used_far_more_often_than_the_rest() -> None:
+    story = [
+        "Oliver Twist came in. Oliver Twist sat down. Oliver Twist looked up at the fire.",
+        "Oliver Twist ate. Oliver Twist slept. Oliver Twist woke early in the grey morning.",
+        "They read of Oliver White.",
+        "Oliver smiled. Oliver poured the tea.",
+    ]
+    names = named(*story)
+    assert "Oliver" not in names and names["Oliver Twist"] >= 8
+    # said only in speech, a full name is what someone calls a person, not whom "Oliver" names
+    spoken = [
+        "“Oliver Twist, sit down. Oliver Twist, look at me. Oliver Twist, eat,” the matron said.",
+        "“Oliver Twist, go to bed. Oliver Twist, wake up. Oliver Twist, work,” the matron said.",
+        *story[2:],
+    ]
+    assert named(*spoken).get("Oliver") == 2
+
+
 def test_a_rank_and_a_surname_join_the_full_name_with_that_rank() -> None:
     names = named(
         "Professor Narayan Godbole came in and bowed.",

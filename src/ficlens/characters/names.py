@@ -209,8 +209,10 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             owners = _first_name_owner(key[0], candidates)
             if len(owners) == 1:
                 candidates = owners
+            elif owners:
+                candidates = _dominant_full_name(key[0], owners)
             else:
-                candidates = _bare_surname_owner(owners or candidates, first_names=not owners)
+                candidates = _bare_surname_owner(candidates, first_names=True)
         return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group;
     # "Soo Lin" opens "Soo Lin Yao"
@@ -261,7 +263,6 @@ def _pet_name_group(
     if not formal:
         return None
     own = first_name_gender(tokens[0])
-    paragraphs = {m.paragraph for m in mentions if not m.in_quote}
     found = []
     for group in groups:
         total = sum(group.forms.values())
@@ -269,8 +270,7 @@ def _pet_name_group(
         gender = _gender(group)
         if used < max(PET_NAME_MIN + 1, PET_NAME_SHARE * total) or (own and gender and own != gender):
             continue
-        together = paragraphs & {m.paragraph for m in group.mentions if not m.in_quote}
-        if len(together) <= max(1.0, TOGETHER_SHARE * len(paragraphs)):
+        if _seldom_together(mentions, group):
             found.append(group)
     return found[0] if len(found) == 1 else None
 
@@ -347,6 +347,41 @@ def _bare_surname_owner(candidates: list[_Group], first_names: bool = False) -> 
     ):
         return rest[:1]
     return candidates
+
+
+FIRST_NAME_DOMINANCE = 5
+"""How many times as often as all the others a full name must be used to own a bare first name
+they share."""
+SPOKEN_FULL_NAME_SHARE = 2 / 3
+"""Share of a full name's uses inside quotes above which it is what someone calls a person, not
+how the narration names them."""
+
+
+def _dominant_full_name(token: str, owners: list[_Group]) -> list[_Group]:
+    """The one of several full names opening with a bare first name that the text uses
+    `FIRST_NAME_DOMINANCE` times as often as the rest together ("Oliver" is Oliver Twist, not an
+    "Oliver White" named once), if the narration uses it too: in Hard Times "Tom Gradgrind" is
+    what a friend calls the father, and "Tom" in narration is the son. Else all of them, for a
+    title to settle."""
+
+    def uses(group: _Group) -> list[MentionSpan]:
+        forms = {f for f in group.full if f.lower().split()[0] == token}
+        return [m for m in group.mentions if any(m.text.endswith(f) for f in forms)]
+
+    by_size = sorted(((uses(g), g) for g in owners), key=lambda ug: len(ug[0]), reverse=True)
+    top, rest = by_size[0][0], sum(len(u) for u, _ in by_size[1:])
+    spoken = sum(m.in_quote for m in top)
+    if len(top) >= FIRST_NAME_DOMINANCE * rest and spoken <= SPOKEN_FULL_NAME_SHARE * len(top):
+        return [by_size[0][1]]
+    return owners
+
+
+def _seldom_together(mentions: list[MentionSpan], group: _Group) -> bool:
+    """Whether at most `TOGETHER_SHARE` of the narration paragraphs naming `mentions` also name
+    `group` (one person is seldom named twice over in a paragraph; two people often are)."""
+    paragraphs = {m.paragraph for m in mentions if not m.in_quote}
+    together = paragraphs & {m.paragraph for m in group.mentions if not m.in_quote}
+    return len(together) <= max(1.0, TOGETHER_SHARE * len(paragraphs))
 
 
 def canonical_name(
