@@ -76,6 +76,25 @@ def test_features_of_a_tagged_exchange() -> None:
     assert all(set(f) <= set(FEATURES) for quote in features for f in quote.values())
 
 
+def test_a_tag_going_on_or_replying_is_read_against_the_turns_before() -> None:
+    features, names = _features(
+        "Buffy and Spike stood in the alley.",
+        "“Go home,” Buffy said.",
+        "“Not yet,” said Spike.",
+        "Buffy frowned at him. “Please,” she continued, “just go.”",
+        "“Why?” he replied.",
+        "The wind rose. “Because,” she went on.",
+    )
+    buffy, spike = names.index("Buffy"), names.index("Spike")
+    _, _, continued, replied, went_on = features
+    assert continued[buffy].get("continues_prev2") == 1.0 and "continues_prev1" not in continued[buffy]
+    assert continued[spike].get("continues_prev1") == 1.0  # the rules' speaker just before
+    assert replied[buffy].get("replies_prev1") == 1.0 and "replies_prev1" not in replied[spike]
+    assert went_on[spike].get("continues_prev1") == 1.0  # "went on" is a tag of going on
+    opening = [k for quote in features[:2] for f in quote.values() for k in f]
+    assert not any(k.startswith(("continues", "replies")) for k in opening)
+
+
 def test_pronoun_tag_gender_agreement() -> None:
     features, names = _features("Buffy looked at Spike.", "“Leave,” she said.")
     (quote,) = features

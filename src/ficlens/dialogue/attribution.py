@@ -181,6 +181,7 @@ def attribute_by_rules(
             cue_fitting=[(m.entity, parsed.is_subject(m.start, m.end)) for m in fit if m.entity is not None],
             cue_fitting_subject=_fitting_subject(parsed, index, cue, cast, banned),
             asks=_asks(text, q),
+            cue_verb=cue.verb if cue is not None else None,
         )
         for a, cue, v, named, ca, near, q, fit, banned in zip(
             result, cues, voc, inside, cue_addressees, local, quotes, fitting, forbidden, strict=True

@@ -66,6 +66,10 @@ CUE_VERBS = SPEECH_VERBS | frozenset(
     ]
 )
 """Lemmas that make a verb a speech tag ("thought Alice" counts, as PDNC's annotators did)."""
+CONTINUING_VERBS = frozenset("continue add resume pursue proceed repeat conclude persist go_on".split())
+"""Tags of a speaker going on with their own speech ("she continued", "he added", "went on")."""
+REPLYING_VERBS = frozenset("reply answer rejoin retort return respond".split())
+"""Tags of a speaker answering someone else ("he replied")."""
 
 Position = Literal["between", "after", "before", "previous"]
 
@@ -84,6 +88,8 @@ class Cue:
     addressees: list[MentionSpan] = field(default_factory=list)
     objects: list[MentionSpan] = field(default_factory=list)
     """Characters the tag's clause acts on ("as she walked away from Spike", "looking at Emma")."""
+    verb: str | None = None
+    """The speech verb's lemma ("reply", "go_on" for "went on")."""
 
 
 class MentionIndex:
@@ -234,7 +240,7 @@ def find_cue(
                 return cue
         for tok in tokens:
             if (
-                tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_VERBS or tok.i == tag)
+                tok.pos_ in {"VERB", "AUX"} and (verb_lemma(tok) in CUE_VERBS or tok.i == tag)
             ) or _speech_gerund(tok):
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
                 if cue is not None and cue.subject is not None:
@@ -302,6 +308,7 @@ def _speech_cue(
         speech=True,
         position=position,
     )
+    cue.verb = verb_lemma(verb)
     cue.addressees = _verb_addressees(parsed, verb, mentions)
     cue.objects = _clause_objects(parsed, verb, inside, mentions)
     return cue
@@ -319,6 +326,13 @@ def _subject(verb: Token) -> Token | None:
         chained = head.dep_ in {"conj", "xcomp", "advcl", "dep", "parataxis"} and head.head is not head
         head = head.head if chained else None
     return None
+
+
+def verb_lemma(token: Token) -> str:
+    """The lower-case lemma, with a particle that makes a phrasal verb ("went on" → "go_on")."""
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma}_{particle}" if lemma == "go" and particle == "on" else lemma
 
 
 def _speech_gerund(token: Token) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ficlens.characters.types import Cast, MentionSpan
+from ficlens.dialogue.cues import CONTINUING_VERBS, REPLYING_VERBS
 from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.nlp.parse import ParsedDocument
 
@@ -102,6 +103,9 @@ FEATURES = (
     "fitting1_subject",
     "fitting2_subject",
     "fitting_subject",
+    "continues_prev1",
+    "continues_prev2",
+    "replies_prev1",
 )
 
 
@@ -198,6 +202,8 @@ class QuoteEvidence:
     """For a he/she tag, the character of that gender who was last a clause's subject before it."""
     asks: bool = False
     """The quote ends in a question, which someone else answers."""
+    cue_verb: str | None = None
+    """The tag's speech verb lemma ("continue", "reply")."""
 
 
 def candidate_features(
@@ -437,10 +443,18 @@ def _neighbours(
     before = evidence[i - 1].speaker if i > 0 and convo[i - 1] == convo[i] else None
     if before is not None and paragraphs[i - 1][1] == paragraphs[i][0]:
         cands.setdefault(before, {})["prev_same_paragraph"] = 1.0
+    verb = evidence[i].cue_verb
+    going_on = verb in CONTINUING_VERBS
     for k, j in enumerate(_turn_indexes(i, range(i - 1, -1, -1), paragraphs, convo, NEIGHBOURS), 1):
         ev = evidence[j]
         if ev.speaker is not None:
-            cands.setdefault(ev.speaker, {})[f"prev{k}"] = 1.0
+            f = cands.setdefault(ev.speaker, {})
+            f[f"prev{k}"] = 1.0
+            # "she continued": her own speech before, "he replied": not the one just before
+            if going_on:
+                f[f"continues_prev{k}"] = 1.0
+            elif k == 1 and verb in REPLYING_VERBS:
+                f["replies_prev1"] = 1.0
         if k == 1:
             for entity in ev.vocatives:
                 cands.setdefault(entity, {})["vocative_prev"] = 1.0
