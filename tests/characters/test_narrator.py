@@ -6,16 +6,24 @@ from ficlens.nlp import parse_document
 from ficlens.pipeline import run_nlp
 from ficlens.text.document import Document
 
+OPENING = [
+    "I walked down to the harbour with Marcus. I was tired and my feet hurt.",
+    "“Theo, you look awful,” Marcus said.",
+    "“I know,” I said. I sat on the wall and I watched the boats.",
+    "“Come on, Theo. We will be late,” Marcus said.",
+]
+"""A narrator others call "Theo"."""
+CLOSING = [
+    "“Theo!” Marcus called from the boat. “Hurry!”",
+    "I ran. My bag bounced against my back.",
+]
+
 
 def test_narrator_is_named_from_vocatives() -> None:
     paragraphs = [
-        "I walked down to the harbour with Marcus. I was tired and my feet hurt.",
-        "“Theo, you look awful,” Marcus said.",
-        "“I know,” I said. I sat on the wall and I watched the boats.",
-        "“Come on, Theo. We will be late,” Marcus said.",
+        *OPENING,
         "I stood up. I followed him along the quay and I did not say anything.",
-        "“Theo!” Marcus called from the boat. “Hurry!”",
-        "I ran. My bag bounced against my back.",
+        *CLOSING,
     ]
     document = Document.from_texts(paragraphs)
     result = run_nlp(document, parsed=parse_document(document))
@@ -33,16 +41,12 @@ def test_narrator_is_named_from_vocatives() -> None:
 
 def test_a_narrator_known_by_a_pet_name_and_a_formal_name_is_one_character() -> None:
     paragraphs = [
-        "I walked down to the harbour with Marcus. I was tired and my feet hurt.",
-        "“Theo, you look awful,” Marcus said.",
-        "“I know,” I said. I sat on the wall and I watched the boats.",
-        "“Come on, Theo. We will be late,” Marcus said.",
+        *OPENING,
         "I stood up. A clerk came out of the harbour office with a list.",
         "“Theodore Vance? Your berth is ready, Vance,” the clerk said.",
         "“Thank you,” I said. I followed him along the quay.",
         "“Vance, is it? Sign here, Theodore Vance,” the clerk said, and Marcus laughed.",
-        "“Theo!” Marcus called from the boat. “Hurry!”",
-        "I ran. My bag bounced against my back.",
+        *CLOSING,
     ]
     document = Document.from_texts(paragraphs)
     result = run_nlp(document, parsed=parse_document(document))
