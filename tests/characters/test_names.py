@@ -262,6 +262,17 @@ def test_words_that_open_dialogue_are_nobody_whatever_the_parser_says() -> None:
     assert "Kaia" in names and not {"No", "Hullo", "Aye"} & set(names)
 
 
+def test_oaths_with_an_opener_or_almighty_and_dialect_run_togethers_are_nobody() -> None:
+    text = "“Gracious God!” cried Ada. “God Almighty, Lemme see,” said Ada. “Lemme go.”"
+    spans = {
+        "Ada": at(text, "Ada"),
+        "God": at(text, "Gracious God") + at(text, "God Almighty"),
+        "Lemme": at(text, "Lemme"),
+    }
+    kept, _, _ = filtered(text, spans)
+    assert kept == {"Ada"}
+
+
 def test_a_word_most_often_after_an_indefinite_article_is_a_kind_of_person() -> None:
     names = named(
         "An Englishwoman came in. Kaia said any Englishwoman would.",

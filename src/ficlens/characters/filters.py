@@ -55,10 +55,12 @@ SPOKEN_SHARE = 0.5
 a word of speech, not a character (a story whose narration talks of God as a person keeps him)."""
 INTERJECTIONS = frozenset(
     "yes no aye nay oh ah ahh aah aw aww hullo hallo hello hey hi well why alas eh ha hah hmm humph "
-    "oho pshaw okay ok ugh um uh wow yeah yep nope shit damn whoa huh ouch oops".split()
+    "oho pshaw okay ok ugh um uh wow yeah yep nope shit damn whoa huh ouch oops "
+    "lemme gimme dunno gonna wanna gotta".split()
 )
-"""Words that open a line of dialogue and that a parser may take for a name ("No, sir", "Hullo!");
-none is anybody's name ("Pooh" is left out: it is a bear's)."""
+"""Words that open a line of dialogue and that a parser may take for a name ("No, sir", "Hullo!",
+and dialect run-togethers: "Lemme see"); none is anybody's name ("Pooh" is left out: it is a
+bear's)."""
 INDEFINITES = frozenset("a an any no every each another".split())
 """Determiners that make a capitalised word a kind of person, not a person ("an Englishwoman",
 "any Indian"), when most of its mentions open with one."""
@@ -143,14 +145,16 @@ def _spoken_only(names: list[MentionSpan], cores: set[str]) -> bool:
     return spoken and (all(_oath(core) for core in cores) or cores <= KIN_NOUNS.keys())
 
 
-_OATH_OPENERS = frozenset("good oh o my dear great merciful thank sweet".split())
+_OATH_OPENERS = frozenset("good oh o my dear great merciful gracious thank sweet".split())
 
 
 def _oath(core: str) -> bool:
-    """ "god", "good god", "merciful heavens"; not "dark lord", who is somebody."""
+    """ "god", "good god", "gracious heavens", "god almighty"; not "dark lord", who is somebody."""
     words = [w.strip(".,!?'’") for w in core.split()]
     if len(words) == 2 and words[0] in _OATH_OPENERS:
         words = words[1:]
+    elif len(words) == 2 and words[1] == "almighty":
+        words = words[:1]
     return len(words) == 1 and words[0] in OATHS
 
 
