@@ -41,3 +41,8 @@ def test_the_parser_reads_lost_apostrophes_as_apostrophes_at_the_same_offsets() 
     token = next(t for t in parsed.docs[0] if t.text == "daughter")
     start = parsed.doc_start(token)
     assert document.text[start : start + len("daughter")] == "daughter"
+    # evidence sentences quote the story as written, not the parser's repaired reading
+    from ficlens.relations.syntax import sentence_location
+
+    _, sentence = sentence_location(parsed, token)
+    assert "Allen s daughter" in sentence

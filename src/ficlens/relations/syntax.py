@@ -124,11 +124,12 @@ def verb_subject(verb: Token) -> Token | None:
 
 
 def sentence_location(parsed: ParsedDocument, tok: Token) -> tuple[Location, str]:
-    """Paragraph-relative location and text of the sentence holding `tok`."""
+    """Paragraph-relative location and text of the sentence holding `tok`, as the story writes it
+    (the parser may have read it with lost apostrophes put back)."""
     sent = tok.sent
     para = parsed.document.paragraphs[tok.doc.user_data["paragraph"]]
     loc = Location(chapter=para.chapter, paragraph=para.index, start=sent.start_char, end=sent.end_char)
-    return loc, sent.text
+    return loc, para.text[sent.start_char : sent.end_char]
 
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "ccomp"})
