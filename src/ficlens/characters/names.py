@@ -212,7 +212,7 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             elif owners:
                 candidates = _dominant_full_name(key[0], owners)
             else:
-                candidates = _bare_surname_owner(candidates, first_names=True)
+                candidates = _bare_surname_owner(candidates)
         return candidates[0] if len(candidates) == 1 else None
     # "Harry James Potter" vs "Harry Potter": first and last tokens agree with one group;
     # "Soo Lin" opens "Soo Lin Yao"
@@ -325,16 +325,15 @@ SURNAME_DOMINANCE = 3
 non-female bearers together for the bare surname to be his."""
 
 
-def _bare_surname_owner(candidates: list[_Group], first_names: bool = False) -> list[_Group]:
+def _bare_surname_owner(candidates: list[_Group]) -> list[_Group]:
     """The man a bare surname shared by several groups names: "Darcy" is "Mr. Darcy", not "Miss
     Darcy" (narration calls women by title or first name) nor a "Georgiana Darcy" seen once, when
     he is called so at least `SURNAME_DOMINANCE` times as often as all other men and unknowns.
 
-    With `first_names` a man may be known as one by his full name's first name ("William Rodney",
-    said 28 times, owns "Rodney" against a "Katharine Rodney" said once; a woman known so still
-    counts against him, since fan fiction calls women by surname too); not for a bare first name
-    several full names open with, which a title must settle ("Tom" is young Tom, not the "Tom
-    Gradgrind" his father's friend calls the father)."""
+    A man may be known as one by his full name's first name ("William Rodney", said 28 times, owns
+    "Rodney" against a "Katharine Rodney" said once; a woman known so still counts against him,
+    since fan fiction calls women by surname too). A bare first name several full names open with
+    is `_dominant_full_name`'s to settle."""
 
     def size(group: _Group) -> int:
         return sum(group.forms.values())
@@ -342,7 +341,7 @@ def _bare_surname_owner(candidates: list[_Group], first_names: bool = False) -> 
     rest = sorted((g for g in candidates if _gender(g) != "female"), key=size, reverse=True)
     if (
         rest
-        and _gender(rest[0], first_names) == "male"
+        and _gender(rest[0], first_names=True) == "male"
         and size(rest[0]) >= SURNAME_DOMINANCE * sum(map(size, rest[1:]))
     ):
         return rest[:1]

@@ -127,9 +127,14 @@ def _continues(document: Document, speech: QuoteSpan, q: QuoteSpan) -> bool:
         return False
     if q.paragraphs[0] != speech.paragraphs[-1] + 1:
         return False
-    before, after = document.paragraphs[speech.paragraphs[-1]], document.paragraphs[q.paragraphs[0]]
-    ends_paragraph = not document.text[speech.end : before.offset + len(before.text)].strip()
-    return ends_paragraph and q.start - after.offset == _lead(after.text)
+    after = document.paragraphs[q.paragraphs[0]]
+    opens_next = q.start - after.offset == _lead(after.text)
+    return opens_next and ends_paragraph(document, speech.end, speech.paragraphs[-1])
+
+
+def ends_paragraph(document: Document, offset: int, index: int) -> bool:
+    """Whether only whitespace follows `offset` in paragraph `index`."""
+    return not document.text[offset : document.paragraphs[index].end].strip()
 
 
 def _lead(text: str) -> int:

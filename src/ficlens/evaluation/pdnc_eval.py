@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ficlens.dialogue.quotes import QuoteSpan
+from ficlens.dialogue.quotes import QuoteSpan, ends_paragraph
 from ficlens.evaluation.pdnc import (
     QUOTE_MARKS,
     PdncNovel,
@@ -55,9 +55,7 @@ def _with_marks(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _closed(document: Document, part: tuple[int, int], index: int) -> bool:
     """A gold part (in paragraph `index`) is open when no quote mark ends it at its paragraph's
     end (a speech that goes on in the next paragraph)."""
-    paragraph = document.paragraphs[index]
-    at_end = not document.text[part[1] : paragraph.offset + len(paragraph.text)].strip()
-    return not at_end or document.text[part[1] - 1] in QUOTE_MARKS
+    return not ends_paragraph(document, part[1], index) or document.text[part[1] - 1] in QUOTE_MARKS
 
 
 def gold_quote_spans(
