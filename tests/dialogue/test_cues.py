@@ -151,3 +151,33 @@ def test_a_speech_noun_after_the_quote_names_its_possessor() -> None:
 def test_a_speech_gerund_names_its_owner_or_its_clause_subject(narration: str, speaker: str) -> None:
     cues, cast = _cues(f"{narration} “Is there a short cut down to the car?”")
     assert _speaker(cues[0], cast) == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # the object of "to" is whom the answer goes to, not who speaks next
+        (
+            (
+                "Buffy sat down. There must be an answer written to Mademoiselle Reisz.",
+                "“You will make my excuses.”",
+            ),
+            None,
+        ),
+        (("“You will make my excuses,” said to Mademoiselle Reisz the old man.",), None),
+        (("“You will make my excuses,” according to Willow.",), "Willow"),
+        (("“You will make my excuses,” put in Spike.",), "Spike"),
+        (("“You will make my excuses,” was said by Buffy.",), "Buffy"),
+    ],
+)
+def test_a_name_after_a_preposition_is_no_inverted_speaker(
+    paragraphs: tuple[str, ...], speaker: str | None
+) -> None:
+    cues, cast = _cues(*paragraphs)
+    assert _speaker(cues[0], cast) == speaker
+
+
+def test_a_word_of_the_quote_the_parser_makes_a_subject_of_the_tag_does_not_hide_the_speaker() -> None:
+    # the parser reads "name" as a second subject of "remarked"
+    cues, cast = _cues('"Emerson\'s a common enough name," Willow remarked.')
+    assert _speaker(cues[0], cast) == "Willow"

@@ -274,7 +274,7 @@ def _speech_cue(
     parsed: ParsedDocument, verb: Token, tokens: list[Token], mentions: MentionIndex, position: Position
 ) -> Cue | None:
     inside = {t.i for t in tokens}
-    subject = _subject(verb) or _gerund_subject(verb) or _clause_subject_before(verb, inside)
+    subject = _subject(verb, inside) or _gerund_subject(verb) or _clause_subject_before(verb, inside)
     if subject is None or subject.i not in inside:
         # inversion: "said Emma", "said the old man", "said he"
         nxt = [
@@ -282,7 +282,7 @@ def _speech_cue(
             for t in tokens
             if verb.i < t.i <= verb.i + 4
             and (t.pos_ in {"PROPN", "PRON", "NOUN"} or t.text in mentions.one_word_names)
-            and t.dep_ != "pobj"  # "said in a piercing whisper"
+            and not _under_preposition(t, verb)
         ]
         subject = nxt[0] if nxt else None
     if subject is None:
@@ -314,16 +314,39 @@ def _speech_cue(
     return cue
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it is chained to ("Jacky sighed, said, …")."""
+def _under_preposition(token: Token, verb: Token) -> bool:
+    """Whether `token` sits in a prepositional phrase of `verb`'s clause: "said in a piercing
+    whisper", "an answer written to Mrs. Cole" name no speaker. A passive agent ("was said by
+    Emma"), "according to Mrs. Munt" and a particle parsed as a preposition ("put in Mr. Wilcox",
+    "broke in Archer") still do."""
+    node = token
+    for _ in range(6):
+        if node == verb or node.head == node:
+            return False
+        if node.dep_ == "pobj" and not _speaker_phrase(node.head, verb):
+            return True
+        node = node.head
+    return False
+
+
+def _speaker_phrase(prep: Token, verb: Token) -> bool:
+    if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
+        return True
+    return prep.lower_ == "in" and prep.i == verb.i + 1 and prep.head == verb
+
+
+def _subject(verb: Token, inside: set[int] | frozenset[int] = frozenset()) -> Token | None:
+    """The verb's subject, or that of the verb it is chained to ("Jacky sighed, said, …"). One in
+    the narration window `inside` comes first: the parser may hang a word of the quote on the tag
+    as a second subject ("“Emerson's a common enough name,” Lucy remarked")."""
     head: Token | None = verb
     for _ in range(5):  # "Gilbert reached …, picked up …, held … and said"
         if head is None:
             break
-        for child in head.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        chained = head.dep_ in {"conj", "xcomp", "advcl", "dep", "parataxis"} and head.head is not head
+        subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return next((c for c in subjects if c.i in inside), subjects[0])
+        chained = head.dep_ in {"conj", "xcomp", "advcl", "dep", "parataxis"} and head.head != head
         head = head.head if chained else None
     return None
 
@@ -493,8 +516,9 @@ def _beat_cue(
     roots = [t for t in tokens if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
     if position == "before":
         roots.reverse()
+    inside = {t.i for t in tokens}
     for root in roots:
-        subject = _subject(root)
+        subject = _subject(root, inside)
         if subject is None:
             continue
         mention = _mention_of(parsed, subject, mentions)
@@ -502,6 +526,6 @@ def _beat_cue(
             continue
         first, last = (subject, root) if subject.i < root.i else (root, subject)
         cue = _narration_cue(parsed, first, last, mention, False, position)
-        cue.objects = _clause_objects(parsed, root, {t.i for t in tokens}, mentions)
+        cue.objects = _clause_objects(parsed, root, inside, mentions)
         return cue
     return None
