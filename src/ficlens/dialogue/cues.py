@@ -238,7 +238,10 @@ def find_cue(
             cue = _possessed_speech_cue(parsed, tokens, mentions)
             if cue is not None:
                 return cue
-        for tok in tokens:
+        # the speech verb nearest the quote first: narration before it may end one speaker's tag
+        # and open another's ("…,” Alice replied, so eagerly that the Gryphon said, “Hm!”")
+        nearest_first = reversed(tokens) if position in ("before", "previous") else tokens
+        for tok in nearest_first:
             if (
                 tok.pos_ in {"VERB", "AUX"} and (verb_lemma(tok) in CUE_VERBS or tok.i == tag)
             ) or _speech_gerund(tok):
