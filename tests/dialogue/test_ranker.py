@@ -14,6 +14,7 @@ from ficlens.dialogue.ranker import (
     QuoteEvidence,
     SpeakerModel,
     SpeakerRanker,
+    TreeModel,
     TurnDecoder,
     candidate_features,
     shipped_model,
@@ -132,8 +133,9 @@ def test_a_named_speech_tag_decides_and_scores_rank_the_rest() -> None:
 
 def test_shipped_weights_cover_the_features() -> None:
     model = shipped_model()
-    assert model is not None and set(model.first.weights) == set(FEATURES)
-    assert model.second is not None and set(model.second.weights) == {*FEATURES, *TURN_FEATURES}
+    assert model is not None and isinstance(model.first, TreeModel)
+    assert set(model.first.features) == set(FEATURES)
+    assert isinstance(model.second, TreeModel) and set(model.second.features) == {*FEATURES, *TURN_FEATURES}
     assert model.addressee is not None and set(model.addressee.weights) == set(ADDRESSEE_FEATURES)
 
 

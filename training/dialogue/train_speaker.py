@@ -16,8 +16,9 @@ are picked from a grid on held-out second-pass scores: each fold's on the other 
 exported ones on all. The table printed is the held-out accuracy (rules alone, first pass, both
 passes, decoded); the exported weights are then fit on all novels.
 `--pipeline-cv` also runs the whole `evaluate_pdnc` path on each held-out fold with that fold's
-ranker (speaker by type and addressee accuracy). The models are conditional logits fit with
-NumPy and SciPy's L-BFGS (the `dev` extra); inference is plain Python.
+ranker (speaker by type and addressee accuracy). The two speaker passes are LightGBM rankers
+(`fit_trees`); the addressee model is a conditional logit fit with NumPy and SciPy's L-BFGS
+(`fit`, the `dev` extra), whose inference is plain Python.
 """
 
 from __future__ import annotations
@@ -31,17 +32,42 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ficlens.characters.types import Entity
 
 if TYPE_CHECKING:
-    from ficlens.dialogue.ranker import QuoteEvidence, SpeakerModel, SpeakerRanker, TurnDecoder
+    import lightgbm
+
+    from ficlens.dialogue.ranker import (
+        QuoteEvidence,
+        Scorer,
+        SpeakerModel,
+        SpeakerRanker,
+        TreeModel,
+        TurnDecoder,
+    )
     from ficlens.evaluation.pdnc import PdncQuote
 
 FOLDS = 5
 L2 = 1.0
 """The conditional logit's L2 penalty."""
+TREE_PARAMS: dict[str, object] = {
+    "objective": "lambdarank",
+    "lambdarank_truncation_level": 3,
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "seed": 0,
+    "deterministic": True,
+    "num_threads": 2,
+    "verbose": -1,
+}
+"""LightGBM settings of the speaker passes, chosen on held-out PDNC folds (docs/eval-pdnc.md)."""
+TREE_ROUNDS = 300
 
 
 @dataclass
@@ -186,6 +212,61 @@ def fit(rows: Sequence[QuoteRows], names: Sequence[str]) -> SpeakerModel:
     return SpeakerModel(dict(zip(names, (float(w) for w in found.x), strict=True)), 0.0)
 
 
+def fit_trees(rows: Sequence[QuoteRows], names: Sequence[str]) -> TreeModel:
+    """A LightGBM lambdarank model over each quote's candidates (one query per quote, the right
+    candidates relevant); quotes without a right candidate are left out, as in `fit`."""
+    import lightgbm
+    import numpy as np
+
+    kept = [r for r in rows if any(r.labels)]
+    matrix = np.asarray([[f.get(k, 0.0) for k in names] for r in kept for f in r.features], dtype=np.float64)
+    labels = [label for r in kept for label in r.labels]
+    data = lightgbm.Dataset(matrix, labels, group=[len(r.features) for r in kept], feature_name=list(names))
+    return trees_of(lightgbm.train(TREE_PARAMS, data, TREE_ROUNDS), names)
+
+
+def trees_of(booster: lightgbm.Booster, names: Sequence[str]) -> TreeModel:
+    """The booster's trees as the arrays `TreeModel` scores with (numerical splits on features
+    that are never missing, so each node is one "at most the threshold" test)."""
+    import numpy as np
+
+    from ficlens.dialogue.ranker import Tree, TreeModel
+
+    def flatten(root: dict[str, Any]) -> Tree:
+        feature: list[int] = []
+        threshold: list[float] = []
+        left: list[int] = []
+        right: list[int] = []
+        leaves: list[float] = []
+
+        def visit(node: dict[str, Any]) -> int:
+            if "leaf_value" in node:
+                leaves.append(float(node["leaf_value"]))
+                return ~(len(leaves) - 1)
+            assert node["decision_type"] == "<=", node["decision_type"]
+            k = len(feature)
+            feature.append(int(node["split_feature"]))
+            threshold.append(float(node["threshold"]))
+            left.append(0)
+            right.append(0)
+            left[k] = visit(node["left_child"])
+            right[k] = visit(node["right_child"])
+            return k
+
+        visit(root)
+        return Tree(
+            np.asarray(feature, dtype=np.int64),
+            np.asarray(threshold, dtype=np.float64),
+            np.asarray(left, dtype=np.int64),
+            np.asarray(right, dtype=np.int64),
+            np.asarray(leaves, dtype=np.float64),
+        )
+
+    dump = booster.dump_model()
+    assert dump["feature_names"] == list(names)
+    return TreeModel(tuple(names), tuple(flatten(t["tree_structure"]) for t in dump["tree_info"]))
+
+
 def _by_novel(rows: Sequence[QuoteRows]) -> dict[str, list[QuoteRows]]:
     out: dict[str, list[QuoteRows]] = {}
     for r in rows:
@@ -197,15 +278,15 @@ def _candidates(rows: Sequence[QuoteRows]) -> list[dict[int, dict[str, float]]]:
     return [dict(zip(r.entities, r.features, strict=True)) for r in rows]
 
 
-def extend(rows: Sequence[QuoteRows], first: SpeakerModel) -> list[QuoteRows]:
+def extend(rows: Sequence[QuoteRows], first: Scorer) -> list[QuoteRows]:
     """Rows with the second-pass features computed from `first`'s choices, novel by novel."""
-    from ficlens.dialogue.ranker import turn_features
+    from ficlens.dialogue.ranker import pick, turn_features
 
     out: list[QuoteRows] = []
     for part in _by_novel(rows).values():
         candidates = _candidates(part)
-        choices = [first.best(c)[0] for c in candidates]
-        scores = [{e: first.score(f) for e, f in c.items()} for c in candidates]
+        scores = first.score_many(candidates)
+        choices = [pick(c, s)[0] for c, s in zip(candidates, scores, strict=True)]
         extended = turn_features(
             candidates, [r.paragraphs for r in part], [r.convo for r in part], choices, scores
         )
@@ -216,15 +297,17 @@ def extend(rows: Sequence[QuoteRows], first: SpeakerModel) -> list[QuoteRows]:
 def cross_fitted(rows: Sequence[QuoteRows], novels: Sequence[str]) -> tuple[list[QuoteRows], list[QuoteRows]]:
     """Second-pass rows and addressee rows whose first-pass choices come from models that never
     saw their novel."""
-    from ficlens.dialogue.ranker import FEATURES
+    from ficlens.dialogue.ranker import FEATURES, pick
 
     second: list[QuoteRows] = []
     addressee: list[QuoteRows] = []
     for held in folds(novels):
-        first = fit([r for r in rows if r.novel not in held], FEATURES)
+        first = fit_trees([r for r in rows if r.novel not in held], FEATURES)
         part = [r for r in rows if r.novel in held]
         second += extend(part, first)
-        addressee += addressee_rows(part, [first.best(c)[0] for c in _candidates(part)])
+        candidates = _candidates(part)
+        scores = first.score_many(candidates)  # every quote in one pass through the trees
+        addressee += addressee_rows(part, [pick(c, s)[0] for c, s in zip(candidates, scores, strict=True)])
     return second, addressee
 
 
@@ -263,9 +346,9 @@ def fit_ranker(rows: Sequence[QuoteRows], novels: Sequence[str]) -> SpeakerRanke
     addressee model on cross-fitted first-pass choices."""
     from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, TURN_FEATURES, SpeakerRanker
 
-    first = fit(rows, FEATURES)
+    first = fit_trees(rows, FEATURES)
     second_rows, addressee_rows_ = cross_fitted(rows, novels)
-    second = fit(second_rows, (*FEATURES, *TURN_FEATURES))
+    second = fit_trees(second_rows, (*FEATURES, *TURN_FEATURES))
     return SpeakerRanker(first, second, fit(addressee_rows_, ADDRESSEE_FEATURES))
 
 
@@ -310,19 +393,19 @@ class NovelScores:
 
 def second_pass_scores(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list[NovelScores]:
     """Per novel of `rows`, the second-pass scores of `ranker` (which has a second pass)."""
-    from ficlens.dialogue.ranker import tagged_speaker, turn_features
+    from ficlens.dialogue.ranker import pick, tagged_speaker, turn_features
 
     assert ranker.second is not None
     out = []
     for part in _by_novel(rows).values():
         candidates = _candidates(part)
         paragraphs, convo = [r.paragraphs for r in part], [r.convo for r in part]
-        picks = [ranker.first.best(c)[0] for c in candidates]
-        first = [{e: ranker.first.score(f) for e, f in c.items()} for c in candidates]
+        first = ranker.first.score_many(candidates)
+        picks = [pick(c, s)[0] for c, s in zip(candidates, first, strict=True)]
         extended = turn_features(candidates, paragraphs, convo, picks, first)
         out.append(
             NovelScores(
-                scores=[{e: ranker.second.score(f) for e, f in c.items()} for c in extended],
+                scores=ranker.second.score_many(extended),
                 tagged=[tagged_speaker(c) for c in extended],
                 paragraphs=paragraphs,
                 convo=convo,
@@ -439,10 +522,6 @@ def pipeline_cv(
     print(json.dumps(total.report(), indent=1))
 
 
-def _model_json(model: SpeakerModel, names: Sequence[str]) -> dict[str, object]:
-    return {"features": list(names), "weights": model.weights, "bias": model.bias}
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path)
@@ -455,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pipeline-cv", action="store_true")
     args = parser.parse_args(argv)
 
-    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, TURN_FEATURES
+    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, TURN_FEATURES, TreeModel
     from ficlens.evaluation.pdnc import pdnc_novel_names
 
     novels = pdnc_novel_names(args.root)
@@ -471,29 +550,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     ranker = replace(fit_ranker(rows, novels), decoder=decoder)
     print(f"\nturn decoder (tuned on all held-out folds): {decoder}")
     assert ranker.second is not None and ranker.addressee is not None
-    for label, model in (
-        ("first pass", ranker.first),
-        ("second pass", ranker.second),
-        ("addressees", ranker.addressee),
-    ):
-        print(
-            f"\n{label} (all novels):",
-            {k: round(v, 2) for k, v in model.weights.items()},
-            "bias",
-            round(model.bias, 2),
-        )
+    for label, trees in (("first pass", ranker.first), ("second pass", ranker.second)):
+        assert isinstance(trees, TreeModel)
+        splits = Counter(trees.features[k] for tree in trees.trees for k in tree.feature.tolist())
+        top = dict(splits.most_common(20))
+        print(f"\n{label} (all novels), {len(trees.trees)} trees; splits per feature:", top)
+    weights = {k: round(v, 2) for k, v in ranker.addressee.weights.items()}
+    print("\naddressees (all novels):", weights, "bias", round(ranker.addressee.bias, 2))
     if args.out is not None:
         data = {
-            **_model_json(ranker.first, FEATURES),
-            "second": _model_json(ranker.second, (*FEATURES, *TURN_FEATURES)),
-            "addressee": _model_json(ranker.addressee, ADDRESSEE_FEATURES),
+            **ranker.first.to_json(FEATURES),
+            "second": ranker.second.to_json((*FEATURES, *TURN_FEATURES)),
+            "addressee": ranker.addressee.to_json(ADDRESSEE_FEATURES),
             "decoder": {
                 "repeat_penalty": decoder.repeat_penalty,
                 "same_paragraph_bonus": decoder.same_paragraph_bonus,
             },
             "trained_on": "PDNC, 23 novels",
         }
-        args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     if args.pipeline_cv:
         pipeline_cv(args.root, novels, rankers, args.cache)
 

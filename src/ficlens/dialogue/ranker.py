@@ -4,15 +4,16 @@ The rules of `attribution` run first; their choices (the speech tag's subject, t
 speakers of neighbouring quotes) become features of each candidate, next to plain evidence from
 the text: who is named in narration around the quote and how close, who is addressed inside it,
 whose gender fits the tag's pronoun or the neighbours' words of address ("Yes, sir"), which named
-character a description in the tag ("said the girl") keeps company with. A conditional logit (a
-softmax over each quote's candidates) trained on PDNC with leave-novels-out cross-validation
-(`training/dialogue/train_speaker.py`) weighs them; inference is a dot product.
+character a description in the tag ("said the girl") keeps company with. Gradient-boosted trees
+(a LightGBM ranker, one query per quote) trained on PDNC with leave-novels-out cross-validation
+(`training/dialogue/train_speaker.py`) weigh them; trees read interactions a sum of weights cannot
+(a neighbour's choice counts for an untagged line, little for a tagged one).
 
 A second pass reads the conversation: each candidate also gets the first pass's choices and
 probabilities for the turns around the quote (people alternate; the one who spoke two turns back
 speaks again) and its first-pass score, and a second model trained on out-of-fold first-pass
-choices decides. A third model picks each quote's addressee among the same candidates, reading the
-chosen speakers.
+choices decides. A third model, a conditional logit (a softmax over each quote's candidates),
+picks each quote's addressee among the same candidates, reading the chosen speakers.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.cues import CONTINUING_VERBS, REPLYING_VERBS
@@ -586,17 +589,16 @@ class SpeakerModel:
     def score(self, features: dict[str, float]) -> float:
         return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
+    def score_many(self, candidates: Sequence[dict[int, dict[str, float]]]) -> list[dict[int, float]]:
+        """Per quote, every candidate's score."""
+        return [{e: self.score(f) for e, f in c.items()} for c in candidates]
+
     def best(self, candidates: dict[int, dict[str, float]]) -> tuple[int | None, float]:
-        """The highest-scoring candidate and its probability among the quote's candidates (a
-        softmax of the scores); a speech tag whose subject is a name, a title written as one or the
-        narrator's "I" ("said Emma", "cried the Colonel", "I said") decides alone: on PDNC the
-        ranker's overrides of such tags broke more than they mended."""
-        if not candidates:
-            return None, 0.0
-        scores = {e: self.score(f) for e, f in candidates.items()}
-        tagged = tagged_speaker(candidates)
-        entity = tagged if tagged is not None else max(scores, key=scores.__getitem__)
-        return entity, _softmax(scores)[entity]
+        """The quote's chosen candidate and its probability (`pick`)."""
+        return pick(candidates, self.score_many([candidates])[0])
+
+    def to_json(self, names: Sequence[str]) -> dict[str, object]:
+        return {"features": list(names), "weights": self.weights, "bias": self.bias}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> SpeakerModel:
@@ -604,6 +606,105 @@ class SpeakerModel:
         bias = data.get("bias", 0.0)
         assert isinstance(weights, dict) and isinstance(bias, int | float)
         return cls(weights={str(k): float(v) for k, v in weights.items()}, bias=float(bias))
+
+
+@dataclass(frozen=True, eq=False)
+class Tree:
+    """One regression tree as arrays: internal node `k` sends a row left when its value of
+    feature `feature[k]` is at most `threshold[k]`; a child `c` below 0 is the leaf `~c`."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    leaf_value: np.ndarray
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        """The leaf value every row of `rows` (one per candidate, one column per feature) reaches."""
+        if not len(self.feature):
+            return np.full(len(rows), self.leaf_value[0])
+        node = np.zeros(len(rows), dtype=np.int64)
+        inside = np.arange(len(rows))
+        while len(inside):
+            at = node[inside]
+            goes_left = rows[inside, self.feature[at]] <= self.threshold[at]
+            node[inside] = np.where(goes_left, self.left[at], self.right[at])
+            inside = inside[node[inside] >= 0]
+        return self.leaf_value[~node]
+
+    def to_json(self) -> dict[str, list[float] | list[int]]:
+        return {
+            "feature": self.feature.tolist(),
+            "threshold": self.threshold.tolist(),
+            "left": self.left.tolist(),
+            "right": self.right.tolist(),
+            "leaf_value": self.leaf_value.tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[float]]) -> Tree:
+        def ints(key: str) -> np.ndarray:
+            return np.asarray(data[key], dtype=np.int64)
+
+        floats = {k: np.asarray(data[k], dtype=np.float64) for k in ("threshold", "leaf_value")}
+        return cls(ints("feature"), floats["threshold"], ints("left"), ints("right"), floats["leaf_value"])
+
+
+@dataclass(frozen=True, eq=False)
+class TreeModel:
+    """Gradient-boosted trees over named features, trained as a LightGBM ranker and shipped as
+    plain arrays (`Tree`): a candidate's score is the sum of the leaves it reaches. They read what a
+    sum of weights cannot, such as a neighbour's choice counting only when no tag names the
+    speaker. Scoring needs NumPy alone, so LightGBM (and what it imports) is for training only."""
+
+    features: tuple[str, ...]
+    trees: tuple[Tree, ...]
+
+    def score_many(self, candidates: Sequence[dict[int, dict[str, float]]]) -> list[dict[int, float]]:
+        """Per quote, every candidate's score, all quotes in one pass through the trees."""
+        rows = np.asarray(
+            [[f.get(k, 0.0) for k in self.features] for c in candidates for f in c.values()],
+            dtype=np.float64,
+        ).reshape(-1, len(self.features))
+        total = np.zeros(len(rows))
+        for tree in self.trees:
+            total += tree.predict(rows)
+        values = iter(total.tolist())
+        return [{e: next(values) for e in c} for c in candidates]
+
+    def best(self, candidates: dict[int, dict[str, float]]) -> tuple[int | None, float]:
+        """The quote's chosen candidate and its probability (`pick`)."""
+        return pick(candidates, self.score_many([candidates])[0])
+
+    def to_json(self, names: Sequence[str]) -> dict[str, object]:
+        assert tuple(names) == self.features
+        return {"kind": "trees", "features": list(self.features), "trees": [t.to_json() for t in self.trees]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> TreeModel:
+        features, trees = data["features"], data["trees"]
+        assert isinstance(features, list) and isinstance(trees, list)
+        return cls(tuple(str(k) for k in features), tuple(Tree.from_json(t) for t in trees))
+
+
+Scorer = SpeakerModel | TreeModel
+
+
+def scorer_from_json(data: dict[str, object]) -> Scorer:
+    """A model saved by `to_json`: trees when it says so, else linear weights."""
+    return TreeModel.from_json(data) if data.get("kind") == "trees" else SpeakerModel.from_json(data)
+
+
+def pick(candidates: dict[int, dict[str, float]], scores: dict[int, float]) -> tuple[int | None, float]:
+    """The highest-scoring candidate and its probability among the quote's candidates (a softmax
+    of the scores); a speech tag whose subject is a name, a title written as one or the narrator's
+    "I" ("said Emma", "cried the Colonel", "I said") decides alone: on PDNC the ranker's overrides
+    of such tags broke more than they mended."""
+    if not candidates:
+        return None, 0.0
+    tagged = tagged_speaker(candidates)
+    entity = tagged if tagged is not None else max(scores, key=scores.__getitem__)
+    return entity, _softmax(scores)[entity]
 
 
 def tagged_speaker(candidates: dict[int, dict[str, float]]) -> int | None:
@@ -696,8 +797,8 @@ class SpeakerRanker:
     """The first pass over each quote's candidates, then the conversation pass and the addressee
     model when present."""
 
-    first: SpeakerModel
-    second: SpeakerModel | None = None
+    first: Scorer
+    second: Scorer | None = None
     addressee: SpeakerModel | None = None
     decoder: TurnDecoder | None = None
     """Chooses the second pass's speakers conversation by conversation, when present."""
@@ -709,14 +810,14 @@ class SpeakerRanker:
         convo: Sequence[int],
     ) -> list[tuple[int | None, float]]:
         """Per quote, the chosen speaker (None without candidates) and its probability."""
-        picks = [self.first.best(c) for c in candidates]
+        scores = self.first.score_many(candidates)
+        picks = [pick(c, s) for c, s in zip(candidates, scores, strict=True)]
         if self.second is None:
             return picks
-        scores = [{e: self.first.score(f) for e, f in c.items()} for c in candidates]
         extended = turn_features(candidates, paragraphs, convo, [p for p, _ in picks], scores)
+        second = self.second.score_many(extended)
         if self.decoder is None:
-            return [self.second.best(c) for c in extended]
-        second = [{e: self.second.score(f) for e, f in c.items()} for c in extended]
+            return [pick(c, s) for c, s in zip(extended, second, strict=True)]
         path = self.decoder.decode(second, [tagged_speaker(c) for c in extended], paragraphs, convo)
         return [(e, _softmax(s)[e] if e is not None else 0.0) for e, s in zip(path, second, strict=True)]
 
@@ -753,8 +854,8 @@ class SpeakerRanker:
     def from_json(cls, data: dict[str, object]) -> SpeakerRanker:
         second, addressee, decoder = data.get("second"), data.get("addressee"), data.get("decoder")
         return cls(
-            first=SpeakerModel.from_json(data),
-            second=SpeakerModel.from_json(second) if isinstance(second, dict) else None,
+            first=scorer_from_json(data),
+            second=scorer_from_json(second) if isinstance(second, dict) else None,
             addressee=SpeakerModel.from_json(addressee) if isinstance(addressee, dict) else None,
             decoder=TurnDecoder.from_json(decoder) if isinstance(decoder, dict) else None,
         )
