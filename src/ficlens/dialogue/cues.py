@@ -333,6 +333,7 @@ def _under_preposition(token: Token, verb: Token) -> bool:
 
 
 def _speaker_phrase(prep: Token, verb: Token) -> bool:
+    """Whether the phrase `prep` opens names the speaker (see `_under_preposition`)."""
     if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
         return True
     return prep.lower_ == "in" and prep.i == verb.i + 1 and prep.head == verb
