@@ -160,18 +160,18 @@ def test_a_speech_gerund_names_its_owner_or_its_clause_subject(narration: str, s
 @pytest.mark.parametrize(
     ("paragraphs", "speaker"),
     [
-        # the object of "to" is whom the answer goes to, not who speaks next
+        # the object of "to" is whom the reply goes to, not who speaks next
         (
             (
-                "Buffy sat down. There must be an answer written to Mademoiselle Reisz.",
-                "“You will make my excuses.”",
+                "Buffy sat down. There must be a note written to Mademoiselle Reisz.",
+                "“Tell her I am busy tonight.”",
             ),
             None,
         ),
-        (("“You will make my excuses,” said to Mademoiselle Reisz the old man.",), None),
-        (("“You will make my excuses,” according to Willow.",), "Willow"),
-        (("“You will make my excuses,” put in Spike.",), "Spike"),
-        (("“You will make my excuses,” was said by Buffy.",), "Buffy"),
+        (("“Tell her I am busy tonight,” said to Mademoiselle Reisz the old man.",), None),
+        (("“Tell her I am busy tonight,” according to Willow.",), "Willow"),
+        (("“Tell her I am busy tonight,” put in Spike.",), "Spike"),
+        (("“Tell her I am busy tonight,” was said by Buffy.",), "Buffy"),
     ],
 )
 def test_a_name_after_a_preposition_is_no_inverted_speaker(
@@ -182,15 +182,15 @@ def test_a_name_after_a_preposition_is_no_inverted_speaker(
 
 
 def test_a_word_of_the_quote_the_parser_makes_a_subject_of_the_tag_does_not_hide_the_speaker() -> None:
-    # the parser reads "name" as a second subject of "remarked"
-    cues, cast = _cues('"Emerson\'s a common enough name," Willow remarked.')
+    # the parser reads "word" as a second subject of "remarked"
+    cues, cast = _cues('"Jones\'s a common enough word," Willow remarked.')
     assert _speaker(cues[0], cast) == "Willow"
 
 
 def test_narration_before_a_quote_gives_it_the_speech_verb_nearest_to_it() -> None:
     cues, cast = _cues(
-        "“Oh, a song, please,” Willow replied, so eagerly that Spike said, in a rather offended tone, “Hm! No"
-        " accounting for tastes!”",
+        "“Oh, the blue one, please,” Willow answered, so quickly that Spike said, in a rather hurt"
+        " voice, “Fine. Take the blue one!”",
         each_part=True,
     )
     assert [_speaker(c, cast) for c in cues] == ["Willow", "Spike"]
