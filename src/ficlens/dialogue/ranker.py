@@ -672,10 +672,6 @@ class TreeModel:
         values = iter(total.tolist())
         return [{e: next(values) for e in c} for c in candidates]
 
-    def best(self, candidates: dict[int, dict[str, float]]) -> tuple[int | None, float]:
-        """The quote's chosen candidate and its probability (`pick`)."""
-        return pick(candidates, self.score_many([candidates])[0])
-
     def to_json(self, names: Sequence[str]) -> dict[str, object]:
         assert tuple(names) == self.features
         return {"kind": "trees", "features": list(self.features), "trees": [t.to_json() for t in self.trees]}
