@@ -101,6 +101,17 @@ def test_canonical_name_is_the_fullest_name_the_text_regularly_uses() -> None:
     assert "Frank Churchill" in named(*often)
 
 
+def test_a_first_name_takes_the_surname_the_text_calls_them_by_too() -> None:
+    story = [
+        "Walter Pryce took the morning train to the coast.",
+        *["Walter watched the gulls, and Walter waved. Walter laughed."] * 6,
+    ]
+    # the full name is said once: a formal variant, and "Pryce" alone is never said
+    assert "Walter" in named(*story) and "Walter Pryce" not in named(*story)
+    called = [*story, "Pryce turned. Walter picked up his bag.", "Walter sat down. Pryce paid."]
+    assert "Walter Pryce" in named(*called) and "Walter" not in named(*called)
+
+
 def test_a_full_name_keeps_a_rank_but_not_a_social_title() -> None:
     ranked = named("Dr. Panna Lal came in. Dr. Panna Lal sat down.", "Dr. Lal smiled.")
     assert "Dr. Panna Lal" in ranked and "Panna Lal" not in ranked

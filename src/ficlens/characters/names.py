@@ -416,6 +416,8 @@ def _canonical_name(group: _Group) -> str:
     described = _article_forms(group)
     named = [(f, n) for f, n in regular if f not in described] or regular
     best = max(named, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
+    if (surname := _regular_surname(best, forms, group)) is not None:
+        return f"{best} {surname}"
     title, tokens = split_title(best)
     if (
         title
@@ -428,6 +430,39 @@ def _canonical_name(group: _Group) -> str:
     ):
         return " ".join(tokens)
     return "The " + best if best in described else best
+
+
+def _regular_surname(first: str, forms: list[tuple[str, int]], group: _Group) -> str | None:
+    """The surname to put after a first name the text calls someone by ("Jake", with "Barnes" and
+    "Mr. Barnes" beside it, is Jake Barnes): the one lone name other than `first`, bare or titled,
+    that is used regularly (as `_canonical_name` counts) and ends a full name of theirs ("Jacob
+    Barnes"), is mostly no family's plural ("the Emersons") and no description. None when `first` is no
+    census first name or has no such surname."""
+    if " " in first or first_name_gender(first) is None:
+        return None
+    total = sum(n for _, n in forms)
+    lone: Counter[str] = Counter()
+    for form, n in forms:
+        _, tokens = split_title(form)
+        if len(tokens) == 1 and tokens[0] != first:
+            lone[tokens[0]] += n
+    endings = {split_title(f)[1][-1] for f, _ in forms if len(split_title(f)[1]) >= 2}
+    described = _article_forms(group)
+    said: Counter[str] = Counter()
+    plural: Counter[str] = Counter()
+    for m in group.mentions:
+        if words := m.text.split():
+            said[words[-1]] += 1
+            plural[words[-1]] += m.plural
+    found = [
+        s
+        for s, n in lone.items()
+        if n >= max(2.0, REGULAR_SHARE * total)
+        and s in endings
+        and s not in described
+        and plural[s] * 2 <= said[s]
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _article_forms(group: _Group) -> set[str]:
