@@ -194,3 +194,11 @@ def test_narration_before_a_quote_gives_it_the_speech_verb_nearest_to_it() -> No
         each_part=True,
     )
     assert [_speaker(c, cast) for c in cues] == ["Willow", "Spike"]
+
+
+def test_the_name_after_an_infinitive_tag_is_the_one_told_not_the_speaker() -> None:
+    cues, cast = _cues(
+        "Buffy thought the plan foolish, and she was honest enough to tell Willow so.",
+        "“You should not go out alone tonight.”",
+    )
+    assert _speaker(cues[0], cast) != "Willow"

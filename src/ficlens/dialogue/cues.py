@@ -278,7 +278,7 @@ def _speech_cue(
 ) -> Cue | None:
     inside = {t.i for t in tokens}
     subject = _subject(verb, inside) or _gerund_subject(verb) or _clause_subject_before(verb, inside)
-    if subject is None or subject.i not in inside:
+    if (subject is None or subject.i not in inside) and not _infinitive(verb):
         # inversion: "said Emma", "said the old man", "said he"
         nxt = [
             t
@@ -315,6 +315,12 @@ def _speech_cue(
     cue.addressees = _verb_addressees(parsed, verb, mentions)
     cue.objects = _clause_objects(parsed, verb, inside, mentions)
     return cue
+
+
+def _infinitive(verb: Token) -> bool:
+    """An infinitive ("frank enough to tell Edna so") has no inverted subject: the name after it
+    is the one told."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _under_preposition(token: Token, verb: Token) -> bool:
