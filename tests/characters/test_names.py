@@ -112,6 +112,13 @@ def test_a_first_name_takes_the_surname_the_text_calls_them_by_too() -> None:
     assert "Walter Pryce" in named(*called) and "Walter" not in named(*called)
 
 
+def test_a_lone_surname_takes_the_rank_the_text_gives_it_but_not_a_social_title() -> None:
+    ranked = named(*["Inspector Hale came in. Hale sat down, and Hale sighed."] * 3)
+    assert "Inspector Hale" in ranked and "Hale" not in ranked
+    social = named(*["Mr. Hale came in. Hale sat down, and Hale sighed."] * 3)
+    assert "Hale" in social
+
+
 def test_a_full_name_keeps_a_rank_but_not_a_social_title() -> None:
     ranked = named("Dr. Panna Lal came in. Dr. Panna Lal sat down.", "Dr. Lal smiled.")
     assert "Dr. Panna Lal" in ranked and "Panna Lal" not in ranked

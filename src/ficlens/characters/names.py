@@ -416,6 +416,7 @@ def _canonical_name(group: _Group) -> str:
     described = _article_forms(group)
     named = [(f, n) for f, n in regular if f not in described] or regular
     best = max(named, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
+    best = _with_rank(best, named)
     if (surname := _regular_surname(best, forms, group)) is not None:
         return f"{best} {surname}"
     title, tokens = split_title(best)
@@ -430,6 +431,17 @@ def _canonical_name(group: _Group) -> str:
     ):
         return " ".join(tokens)
     return "The " + best if best in described else best
+
+
+def _with_rank(best: str, regular: list[tuple[str, int]]) -> str:
+    """A lone surname with the rank the text regularly gives it ("Ratcliffe", said beside
+    "Inspector Ratcliffe", is Inspector Ratcliffe; "Aziz" is Dr. Aziz); a first name or a social
+    title ("Mr. Thorpe") does not take one."""
+    if " " in best or first_name_gender(best) is not None:
+        return best
+    ranked = [(f, n) for f, n in regular if split_title(f) == (split_title(f)[0], [best])]
+    ranked = [(f, n) for f, n in ranked if rank_of(split_title(f)[0] or "") is not None]
+    return max(ranked, key=lambda fn: fn[1])[0] if ranked else best
 
 
 def _regular_surname(first: str, forms: list[tuple[str, int]], group: _Group) -> str | None:
