@@ -152,8 +152,29 @@ def test_turn_features_read_the_first_pass_choices_around_a_quote() -> None:
     assert third[1]["turn_alternates"] == 1.0 and third[2]["turn_prev1"] == 1.0
     assert third[2]["turn_next1"] == 1.0 and "turn_repeats" not in third[1]
     assert third[1]["turn_share"] == 1 / 3 and third[2]["turn_share"] == 2 / 3
-    assert set(out[4][1]) <= {"first_score", "first_choice"}  # alone in its conversation
+    alone = out[4][1]  # alone in its conversation: no turns, so no gaps to read and no one else
+    assert set(alone) <= {
+        "first_score",
+        "first_choice",
+        "gap_prev",
+        "gap_next",
+        "gap_prev2",
+        "gap_next2",
+        "participants",
+    }
+    assert alone["gap_prev"] == alone["gap_next"] == 1.0 and alone["participants"] == 0.0
     assert all(set(f) <= {*FEATURES, *TURN_FEATURES} for quote in out for f in quote.values())
+
+
+def test_turn_features_say_how_much_narration_lies_between_the_turns() -> None:
+    # turns in paragraphs 0, 1, 3 and 7 of one conversation: no gap, one paragraph, three or more
+    candidates = [{1: {}, 2: {}} for _ in range(4)]
+    paragraphs = [(0, 0), (1, 1), (3, 3), (7, 7)]
+    out = turn_features(candidates, paragraphs, [0] * 4, [1, 2, 1, 3], None)
+    assert out[1][1]["gap_prev"] == 0.0 and out[1][1]["gap_next"] == 1 / 3
+    assert out[2][2]["gap_prev"] == 1 / 3 and out[2][2]["gap_next"] == 1.0
+    assert out[2][2]["gap_prev2"] == 0.0 and out[1][1]["gap_next2"] == 1.0
+    assert out[1][1]["participants"] == 2 / 4  # 1 before it, 1 and 3 after it (its own choice not counted)
 
 
 def test_an_anchor_is_the_nearest_named_turn_an_even_or_odd_number_of_turns_away() -> None:

@@ -278,36 +278,35 @@ def _candidates(rows: Sequence[QuoteRows]) -> list[dict[int, dict[str, float]]]:
     return [dict(zip(r.entities, r.features, strict=True)) for r in rows]
 
 
-def extend(rows: Sequence[QuoteRows], first: Scorer) -> list[QuoteRows]:
-    """Rows with the second-pass features computed from `first`'s choices, novel by novel."""
-    from ficlens.dialogue.ranker import pick, turn_features
+def extend(rows: Sequence[QuoteRows], first: Scorer) -> tuple[list[QuoteRows], list[int | None]]:
+    """Rows with the second-pass features read from `first`'s scores, novel by novel, and
+    `first`'s choice for each row."""
+    from ficlens.dialogue.ranker import read_first_pass
 
     out: list[QuoteRows] = []
+    choices: list[int | None] = []
     for part in _by_novel(rows).values():
-        candidates = _candidates(part)
-        scores = first.score_many(candidates)
-        choices = [pick(c, s)[0] for c, s in zip(candidates, scores, strict=True)]
-        extended = turn_features(
-            candidates, [r.paragraphs for r in part], [r.convo for r in part], choices, scores
+        picks, extended = read_first_pass(
+            first, _candidates(part), [r.paragraphs for r in part], [r.convo for r in part]
         )
         out += [replace(r, features=[x[e] for e in r.entities]) for r, x in zip(part, extended, strict=True)]
-    return out
+        choices += picks
+    return out, choices
 
 
 def cross_fitted(rows: Sequence[QuoteRows], novels: Sequence[str]) -> tuple[list[QuoteRows], list[QuoteRows]]:
     """Second-pass rows and addressee rows whose first-pass choices come from models that never
     saw their novel."""
-    from ficlens.dialogue.ranker import FEATURES, pick
+    from ficlens.dialogue.ranker import FEATURES
 
     second: list[QuoteRows] = []
     addressee: list[QuoteRows] = []
     for held in folds(novels):
         first = fit_trees([r for r in rows if r.novel not in held], FEATURES)
-        part = [r for r in rows if r.novel in held]
-        second += extend(part, first)
-        candidates = _candidates(part)
-        scores = first.score_many(candidates)  # every quote in one pass through the trees
-        addressee += addressee_rows(part, [pick(c, s)[0] for c, s in zip(candidates, scores, strict=True)])
+        part = [r for novel in _by_novel(rows).values() for r in novel if r.novel in held]
+        extended, choices = extend(part, first)  # `part` is in novel order, as `extend` reads it
+        second += extended
+        addressee += addressee_rows(part, choices)
     return second, addressee
 
 
@@ -393,16 +392,13 @@ class NovelScores:
 
 def second_pass_scores(rows: Sequence[QuoteRows], ranker: SpeakerRanker) -> list[NovelScores]:
     """Per novel of `rows`, the second-pass scores of `ranker` (which has a second pass)."""
-    from ficlens.dialogue.ranker import pick, tagged_speaker, turn_features
+    from ficlens.dialogue.ranker import read_first_pass, tagged_speaker
 
     assert ranker.second is not None
     out = []
     for part in _by_novel(rows).values():
-        candidates = _candidates(part)
         paragraphs, convo = [r.paragraphs for r in part], [r.convo for r in part]
-        first = ranker.first.score_many(candidates)
-        picks = [pick(c, s)[0] for c, s in zip(candidates, first, strict=True)]
-        extended = turn_features(candidates, paragraphs, convo, picks, first)
+        _, extended = read_first_pass(ranker.first, _candidates(part), paragraphs, convo)
         out.append(
             NovelScores(
                 scores=ranker.second.score_many(extended),

@@ -139,12 +139,20 @@ TURN_FEATURES = (
     "fits_soft_prev2",
     "fits_soft_next1",
     "fits_soft_next2",
+    "gap_prev",
+    "gap_next",
+    "gap_prev2",
+    "gap_next2",
+    "participants",
 )
 """Second-pass features, read from the first pass's choices in the conversation; an anchor is the
 nearest turn whose tag names its speaker, an even or odd number of turns away (two people
 alternating: the speaker of a named line two or four turns back speaks again); the soft features
 are the first pass's probability that the candidate speaks those turns, so a sure neighbour counts
-for more than a guessed one."""
+for more than a guessed one. The gaps (narration paragraphs between the quote and the turns
+before and after it, and between those and the next ones out) and the number of speakers chosen
+in the four turns each side say how far those turns can be trusted: a conversation may run on
+past a paragraph of narration into another scene, and three people do not alternate."""
 ANCHOR_TURNS = 8
 """How many turns away an anchor is looked for."""
 SOFT_TURNS = 4
@@ -157,9 +165,13 @@ SCORED_TURN_FEATURES = frozenset(
 )
 """Turn features that need the first pass's scores."""
 
+STRUCTURE_FEATURES = frozenset({"gap_prev", "gap_next", "gap_prev2", "gap_next2", "participants"})
+"""Turn features that are one value for all of a quote's candidates: the trees read them with
+others, a sum of weights over one quote's candidates cannot."""
+
 ADDRESSEE_FEATURES = (
     *FEATURES,
-    *(t for t in TURN_FEATURES if t not in SCORED_TURN_FEATURES),
+    *(t for t in TURN_FEATURES if t not in SCORED_TURN_FEATURES | STRUCTURE_FEATURES),
     "cue_addressee",
     "rule_addressee",
 )
@@ -512,9 +524,16 @@ def turn_features(
         ]
         counts = share.get(convo[i], Counter())
         total = sum(counts.values()) - (choices[i] is not None)
+        structure = {
+            "gap_prev": _gap(paragraphs, back[:1], i),
+            "gap_next": _gap(paragraphs, ahead[:1], i),
+            "gap_prev2": _gap(paragraphs, back[1:2], back[0]) if back else 1.0,
+            "gap_next2": _gap(paragraphs, ahead[1:2], ahead[0]) if ahead else 1.0,
+            "participants": len({choices[j] for j in back[:4] + ahead[:4]} - {None}) / 4,
+        }
         extended: dict[int, dict[str, float]] = {}
         for entity, features in cands.items():
-            f = dict(features)
+            f = dict(features) | structure
             if scores is not None and probabilities is not None:
                 f["first_score"] = scores[i].get(entity, 0.0) / 5.0
                 for side, near in (("prev", back[:SOFT_TURNS]), ("next", ahead[:SOFT_TURNS])):
@@ -543,6 +562,32 @@ def turn_features(
             extended[entity] = f
         out.append(extended)
     return out
+
+
+GAP_CAP = 3
+"""Narration paragraphs a gap feature counts up to."""
+
+
+def _gap(paragraphs: Sequence[tuple[int, int]], turn: list[int], i: int) -> float:
+    """Narration paragraphs between quote `i` and the one quote in `turn`, as a share of
+    `GAP_CAP` (1.0 when there is no such turn)."""
+    if not turn:
+        return 1.0
+    (_, end), (start, _) = sorted((paragraphs[i], paragraphs[turn[0]]))
+    return min(start - end - 1, GAP_CAP) / GAP_CAP
+
+
+def read_first_pass(
+    first: Scorer,
+    candidates: Sequence[dict[int, dict[str, float]]],
+    paragraphs: Sequence[tuple[int, int]],
+    convo: Sequence[int],
+) -> tuple[list[int | None], list[dict[int, dict[str, float]]]]:
+    """The first pass's choice per quote, and the candidates with the `turn_features` read from
+    its scores and choices (what the second pass scores)."""
+    scores = first.score_many(candidates)  # every quote in one pass through the trees
+    picks = [pick(c, s)[0] for c, s in zip(candidates, scores, strict=True)]
+    return picks, turn_features(candidates, paragraphs, convo, picks, scores)
 
 
 def _softmax(scores: dict[int, float]) -> dict[int, float]:
@@ -806,11 +851,10 @@ class SpeakerRanker:
         convo: Sequence[int],
     ) -> list[tuple[int | None, float]]:
         """Per quote, the chosen speaker (None without candidates) and its probability."""
-        scores = self.first.score_many(candidates)
-        picks = [pick(c, s) for c, s in zip(candidates, scores, strict=True)]
         if self.second is None:
-            return picks
-        extended = turn_features(candidates, paragraphs, convo, [p for p, _ in picks], scores)
+            scores = self.first.score_many(candidates)
+            return [pick(c, s) for c, s in zip(candidates, scores, strict=True)]
+        _, extended = read_first_pass(self.first, candidates, paragraphs, convo)
         second = self.second.score_many(extended)
         if self.decoder is None:
             return [pick(c, s) for c, s in zip(extended, second, strict=True)]
@@ -868,6 +912,8 @@ def addressee_features(
     out = turn_features(candidates, paragraphs, convo, speakers, None)
     for features, ev in zip(out, evidence, strict=True):
         for entity, f in features.items():
+            for name in STRUCTURE_FEATURES:
+                del f[name]
             if entity in ev.cue_addressees:
                 f["cue_addressee"] = 1.0
             if entity in ev.addressees:
