@@ -173,7 +173,7 @@ def test_a_pronoun_tag_skips_the_one_the_quote_talks_about() -> None:
     ("text", "gender"),
     [
         ("“Yes, sir.”", "male"),
-        ("“I am very sensible, madam, of the hardship.”", "female"),
+        ("“I quite understand the trouble, madam.”", "female"),
         ("“Oh, mamma, do come!”", "female"),
         ("“Come along, old fellow!”", "male"),
         ("“Sir Thomas is here.”", None),  # a title, not a word of address

@@ -60,7 +60,7 @@ def test_tag_verb_chained_to_an_earlier_verb_takes_its_subject() -> None:
 
 def test_subject_in_a_clause_hung_under_the_tag() -> None:
     cues, cast = _cues(
-        "Spike checked his antics rather sharply, then said: “Is there a short cut down to the car?”"
+        "Spike stopped his fooling quite suddenly, then said: “Is there a quicker way back to the van?”"
     )
     assert _speaker(cues[0], cast) == "Spike"
 
@@ -109,8 +109,8 @@ def test_a_name_the_parser_hung_under_another_word_is_still_the_subject() -> Non
 
 def test_a_long_chain_of_verbs_keeps_its_subject() -> None:
     cues, cast = _cues(
-        "Spike reached across the aisle, picked up the end of her braid, held it out at arm's length "
-        "and said in a piercing whisper:",
+        "Spike leaned over the table, took hold of her scarf, lifted it up high above the candles "
+        "and said in a loud hiss:",
         "“Carrots! Carrots!”",
     )
     assert _speaker(cues[0], cast) == "Spike"
@@ -153,7 +153,7 @@ def test_a_speech_noun_after_the_quote_names_its_possessor() -> None:
     ],
 )
 def test_a_speech_gerund_names_its_owner_or_its_clause_subject(narration: str, speaker: str) -> None:
-    cues, cast = _cues(f"{narration} “Is there a short cut down to the car?”")
+    cues, cast = _cues(f"{narration} “Is there a quicker way back to the van?”")
     assert _speaker(cues[0], cast) == speaker
 
 

@@ -156,7 +156,7 @@ def test_dominant_style() -> None:
 
 def test_a_quoted_term_inside_a_sentence_is_not_speech() -> None:
     _, quotes = _detect(
-        "The “thundering good sort” might at any moment become a bore, "
+        "The “jolly decent chap” could any day turn into a nuisance, "
         "and they christened their “lapses” with care."
     )
     assert quotes == []

@@ -88,8 +88,8 @@ class _Resolver:
 
     def _name_descriptions(self) -> None:
         """A character known only by descriptions is called by the one the text uses most, the
-        shortest on a tie: "the matron", not the first "the matron of the workhouse to which our
-        readers have been already introduced"."""
+        shortest on a tie: "the matron", not the first "the matron of the orphanage we visited in
+        the last chapter"."""
         described = set(self.by_description.values())
         for e in self.entities:
             if e.named or e.index not in described:

@@ -2,8 +2,8 @@
 
 Every noun, proper noun, indefinite pronoun ("no one", "somebody") and nominalised adjective
 ("the poor", "my dear") heads a few candidate spans that differ only in where they stop: the whole
-noun phrase with its prepositional and relative-clause modifiers ("a single man in possession of a
-good fortune"), the phrase up to the first comma, the phrase without its clauses, the bare name
+noun phrase with its prepositional and relative-clause modifiers ("a tall woman in charge of a
+small bakery"), the phrase up to the first comma, the phrase without its clauses, the bare name
 ("Mr. Bennet" out of "poor dear Mr. Bennet"). Coordination, apposition and the possessive 's are
 never part of a span, so "Mr. Woodhouse" is a candidate inside "Mr. Woodhouse 's family" and
 titles ("Mr.", "Sir") head one-token candidates of their own, as LitBank nests them.

@@ -4,7 +4,7 @@ Names and descriptions: every noun-phrase head of the parse proposes a few candi
 (`mention_spans`), a logistic-regression model trained on LitBank (`mention_model`) scores them and
 each head keeps its best candidate when that one is likely a person. Spans follow LitBank's
 conventions: the maximal noun phrase with its prepositional and relative-clause modifiers ("a
-single man in possession of a good fortune"), nested mentions allowed ("Mr. Woodhouse" inside
+tall woman in charge of a small bakery"), nested mentions allowed ("Mr. Woodhouse" inside
 "Mr. Woodhouse 's family", the title "Mr." inside "Mr. Bennet").
 
 A surface form accepted as a name once is accepted everywhere in the text (spaCy tags "Willow"

@@ -239,7 +239,7 @@ def find_cue(
             if cue is not None:
                 return cue
         # the speech verb nearest the quote first: narration before it may end one speaker's tag
-        # and open another's ("…,” Alice replied, so eagerly that the Gryphon said, “Hm!”")
+        # and open another's ("…,” Willow answered, so quickly that Spike said, “Fine!”")
         nearest_first = reversed(tokens) if position in ("before", "previous") else tokens
         for tok in nearest_first:
             if (
@@ -429,8 +429,8 @@ def _word_mention(parsed: ParsedDocument, subject: Token, mentions: MentionIndex
 
 
 def _clause_subject_before(verb: Token, inside: set[int]) -> Token | None:
-    """A subjectless tag's subject, from a clause the parser hung under it: "Fielding checked his
-    antics rather sharply, then said:" parses "checked" as a complement of "said"."""
+    """A subjectless tag's subject, from a clause the parser hung under it: "Spike stopped his
+    fooling quite suddenly, then said:" parses "stopped" as a complement of "said"."""
     for child in verb.children:
         if child.i < verb.i and child.i in inside and child.dep_ in {"ccomp", "advcl", "conj"}:
             found = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
