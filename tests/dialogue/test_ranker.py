@@ -96,6 +96,24 @@ def test_a_tag_going_on_or_replying_is_read_against_the_turns_before() -> None:
     assert not any(k.startswith(("continues", "replies")) for k in opening)
 
 
+def test_a_candidate_carries_its_share_of_the_lines_speech_tags_name() -> None:
+    features, names = _features(
+        "Buffy, Spike and Willow stood in the alley.",
+        "“Go home,” Buffy said.",
+        "“Not yet,” said Spike.",
+        "“Please,” said Buffy.",
+        "“Fine.”",
+    )
+    buffy, spike, willow = (names.index(n) for n in ("Buffy", "Spike", "Willow"))
+    first, _, third, untagged = features
+    # three tagged lines in the story: two of Buffy's, one of Spike's, none of Willow's
+    assert untagged[buffy]["tagged_share"] == 2 / 3 and untagged[spike]["tagged_share"] == 1 / 3
+    assert untagged[willow]["tagged_share"] == 0.0
+    # in the conversation, a tagged line's own tag is left out of its share
+    assert third[buffy]["tagged_share_convo"] == 1 / 2 and third[spike]["tagged_share_convo"] == 1 / 2
+    assert first[buffy]["tagged_share_convo"] == 1 / 2 and first[willow]["tagged_share_convo"] == 0.0
+
+
 def test_pronoun_tag_gender_agreement() -> None:
     features, names = _features("Buffy looked at Spike.", "“Leave,” she said.")
     (quote,) = features

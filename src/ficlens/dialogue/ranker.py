@@ -109,6 +109,8 @@ FEATURES = (
     "continues_prev1",
     "continues_prev2",
     "replies_prev1",
+    "tagged_share",
+    "tagged_share_convo",
 )
 
 
@@ -241,9 +243,14 @@ def candidate_features(
     salience = Counter(m.entity for m in cast.mentions if m.entity is not None)
     main = [e for e, _ in salience.most_common() if cast.entities[e].named][:MAIN_CHARACTERS]
     speakers: dict[int, Counter[int]] = {}
+    tagged: dict[int, Counter[int]] = {}  # per conversation, the lines a speech tag names
     for c, ev in zip(convo, evidence, strict=True):
         if ev.speaker is not None:
             speakers.setdefault(c, Counter())[ev.speaker] += 1
+            if ev.kind == "explicit":
+                tagged.setdefault(c, Counter())[ev.speaker] += 1
+    tagged_story = sum(tagged.values(), Counter())
+    tagged_total = max(sum(tagged_story.values()), 1)
     paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
     associated = description_associations(cast)
     together = description_company(cast, parsed) if parsed is not None else {}
@@ -325,6 +332,8 @@ def candidate_features(
                     _nominal_features(f, e.gender, cast.entities[described].gender, links, entity)
                     f["nominal_together"] = together.get(described, {}).get(entity, 0.0)
             f["salience"] = math.log1p(salience[entity]) / 5.0
+            share = tagged_story[entity] / tagged_total
+            _tagged_shares(f, entity, ev, share, tagged.get(convo[i], Counter()))
             f["window_count"] = math.log1p(f.get("window_count", 0.0))
             f["distance"] = f.get("distance", 9.0) / 9.0
             if entity == narrator:
@@ -341,6 +350,18 @@ def candidate_features(
                 f["conversation_start"] = 1.0
         out.append(cands)
     return out
+
+
+def _tagged_shares(
+    f: dict[str, float], entity: int, ev: QuoteEvidence, story_share: float, conversation: Counter[int]
+) -> None:
+    """The candidate's share of the lines speech tags name, in the whole story and in the quote's
+    conversation (the quote's own tag left out): a character named on every page may say little."""
+    own = ev.kind == "explicit" and ev.speaker is not None
+    f["tagged_share"] = story_share
+    others = sum(conversation.values()) - own
+    if others > 0:
+        f["tagged_share_convo"] = (conversation[entity] - (own and ev.speaker == entity)) / others
 
 
 def _plural_entities(cast: Cast) -> set[int]:
