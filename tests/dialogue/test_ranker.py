@@ -114,6 +114,20 @@ def test_a_candidate_carries_its_share_of_the_lines_speech_tags_name() -> None:
     assert first[buffy]["tagged_share_convo"] == 1 / 2 and first[willow]["tagged_share_convo"] == 0.0
 
 
+def test_a_pronoun_tag_counts_for_who_talks_as_well() -> None:
+    features, names = _features(
+        "Buffy and Spike stood in the alley.",
+        "“Go home,” Buffy said.",
+        "“Not yet,” he said.",
+        "“Please.”",
+    )
+    buffy, spike = names.index("Buffy"), names.index("Spike")
+    untagged = features[-1]
+    # Buffy's line is named, Spike's given by "he said": one each of the lines a tag decides
+    assert untagged[buffy]["cued_share"] == untagged[spike]["cued_share"] == 1 / 2
+    assert untagged[buffy]["tagged_share"] == 1.0 and untagged[spike]["tagged_share"] == 0.0
+
+
 def test_pronoun_tag_gender_agreement() -> None:
     features, names = _features("Buffy looked at Spike.", "“Leave,” she said.")
     (quote,) = features

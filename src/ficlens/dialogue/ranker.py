@@ -111,6 +111,7 @@ FEATURES = (
     "replies_prev1",
     "tagged_share",
     "tagged_share_convo",
+    "cued_share",
 )
 
 
@@ -244,13 +245,17 @@ def candidate_features(
     main = [e for e, _ in salience.most_common() if cast.entities[e].named][:MAIN_CHARACTERS]
     speakers: dict[int, Counter[int]] = {}
     tagged: dict[int, Counter[int]] = {}  # per conversation, the lines a speech tag names
+    cued: Counter[int] = Counter()  # the lines a tag names or gives by pronoun ("she said")
     for c, ev in zip(convo, evidence, strict=True):
         if ev.speaker is not None:
             speakers.setdefault(c, Counter())[ev.speaker] += 1
             if ev.kind == "explicit":
                 tagged.setdefault(c, Counter())[ev.speaker] += 1
+            if ev.kind in ("explicit", "anaphoric"):
+                cued[ev.speaker] += 1
     tagged_story = sum(tagged.values(), Counter())
     tagged_total = max(sum(tagged_story.values()), 1)
+    cued_total = max(sum(cued.values()), 1)
     paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
     associated = description_associations(cast)
     together = description_company(cast, parsed) if parsed is not None else {}
@@ -334,6 +339,7 @@ def candidate_features(
             f["salience"] = math.log1p(salience[entity]) / 5.0
             share = tagged_story[entity] / tagged_total
             _tagged_shares(f, entity, ev, share, tagged.get(convo[i], Counter()))
+            f["cued_share"] = cued[entity] / cued_total
             f["window_count"] = math.log1p(f.get("window_count", 0.0))
             f["distance"] = f.get("distance", 9.0) / 9.0
             if entity == narrator:
