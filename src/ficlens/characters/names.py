@@ -417,7 +417,7 @@ def _canonical_name(group: _Group) -> str:
     named = [(f, n) for f, n in regular if f not in described] or regular
     best = max(named, key=lambda fn: (len(split_title(fn[0])[1]), fn[1]))[0]
     best = _with_rank(best, named)
-    if (surname := _regular_surname(best, forms, group)) is not None:
+    if (surname := _regular_surname(best, forms, group, described)) is not None:
         return f"{best} {surname}"
     title, tokens = split_title(best)
     if (
@@ -444,12 +444,14 @@ def _with_rank(best: str, regular: list[tuple[str, int]]) -> str:
     return max(ranked, key=lambda fn: fn[1])[0] if ranked else best
 
 
-def _regular_surname(first: str, forms: list[tuple[str, int]], group: _Group) -> str | None:
+def _regular_surname(
+    first: str, forms: list[tuple[str, int]], group: _Group, described: set[str]
+) -> str | None:
     """The surname to put after a first name the text calls someone by ("Jake", with "Barnes" and
     "Mr. Barnes" beside it, is Jake Barnes): the one lone name other than `first`, bare or titled,
     that is used regularly (as `_canonical_name` counts) and ends a full name of theirs ("Jacob
-    Barnes"), is mostly no family's plural ("the Emersons") and no description. None when `first` is no
-    census first name or has no such surname."""
+    Barnes"), is mostly no family's plural ("the Emersons") and not among the `described` forms
+    (`_article_forms`). None when `first` is no census first name or has no such surname."""
     if " " in first or first_name_gender(first) is None:
         return None
     total = sum(n for _, n in forms)
@@ -459,7 +461,6 @@ def _regular_surname(first: str, forms: list[tuple[str, int]], group: _Group) ->
         if len(tokens) == 1 and tokens[0] != first:
             lone[tokens[0]] += n
     endings = {split_title(f)[1][-1] for f, _ in forms if len(split_title(f)[1]) >= 2}
-    described = _article_forms(group)
     said: Counter[str] = Counter()
     plural: Counter[str] = Counter()
     for m in group.mentions:
