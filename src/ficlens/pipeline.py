@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ficlens.characters import Cast, build_cast
 from ficlens.characters.export import character_ids, export_cast
-from ficlens.characters.narrator import name_narrator
 from ficlens.characters.presence import mark_presence
 from ficlens.characters.speech_refs import Utterance, resolve_speech_pronouns
 from ficlens.dialogue import (
@@ -70,10 +69,6 @@ def run_nlp(
     attributions = attribute(parsed, quotes, cast)
     result = NlpResult(parsed=parsed, cast=cast, quotes=quotes, attributions=attributions)
     resolve_speech_pronouns(cast, result.utterances)
-    merged = name_narrator(cast)
-    for a in attributions:
-        a.speaker = merged.get(a.speaker, a.speaker) if a.speaker is not None else None
-        a.addressees = list(dict.fromkeys(merged.get(i, i) for i in a.addressees))
     speakers = frozenset(a.speaker for a in attributions if a.speaker is not None)
     mark_presence(parsed, cast.mentions, cast.entities, speakers)
     return result

@@ -106,8 +106,6 @@ def spoken_name(entity: Entity) -> str:
 def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
     """Candidate features and labels for every gold quote of one novel."""
     from ficlens.characters import build_cast
-    from ficlens.characters.narrator import NARRATOR, name_narrator
-    from ficlens.characters.speech_refs import Utterance, resolve_speech_pronouns
     from ficlens.dialogue.attribution import attribute_by_rules
     from ficlens.dialogue.ranker import candidate_features
     from ficlens.evaluation.pdnc import load_pdnc, speaker_matches
@@ -121,15 +119,11 @@ def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
     quotes = [q for _, q in gold]
     cast = build_cast(parsed, [p for q in quotes for p in q.parts])
     rules, evidence, convo = attribute_by_rules(parsed, quotes, cast)
-    narrator = next((e.index for e in cast.entities if e.name == NARRATOR), None)
+    narrator = cast.narrator
     features = candidate_features(cast, quotes, evidence, convo, narrator, parsed)
-    resolve_speech_pronouns(
-        cast, [Utterance(q.parts, a.speaker, tuple(a.addressees)) for q, a in zip(quotes, rules, strict=True)]
-    )
-    merged = name_narrator(cast)
 
     def final(entity: int | None) -> Entity | None:
-        return None if entity is None else cast.entities[merged.get(entity, entity)]
+        return None if entity is None else cast.entities[entity]
 
     def hit(gold: str, entity: int | None) -> bool:
         found = final(entity)
@@ -137,12 +131,7 @@ def novel_rows(root: Path, name: str, cache: Path | None) -> list[QuoteRows]:
 
     def same_person(gold: str, entity: int | None) -> bool:
         found = final(entity)
-        if (
-            found is not None
-            and entity is not None
-            and merged.get(entity, entity) == narrator
-            and is_narrator(gold)
-        ):
+        if found is not None and entity == narrator and is_narrator(gold):
             return True  # the narrator, whatever the annotators call them ("Jake" is not listed)
         return found is not None and (hit(gold, entity) or speaker_matches(novel, gold, spoken_name(found)))
 

@@ -11,6 +11,7 @@ from ficlens.characters.filters import drop_non_people
 from ficlens.characters.gender import infer_genders
 from ficlens.characters.mentions import detect_mentions
 from ficlens.characters.names import cluster_names
+from ficlens.characters.narrator import NARRATOR, name_narrator
 from ficlens.characters.presence import mark_presence
 from ficlens.characters.types import Cast
 from ficlens.model import WorkMeta
@@ -85,6 +86,10 @@ def build_cast(
     cast = Cast(entities=entities, mentions=mentions)
     cast.fandom_guess = guess
     cast.common_words = common_words
+    cast.narrator = next((e.index for e in entities if e.name == NARRATOR and e.named), None)
+    text = parsed.document.text
+    quoted = sum(len(text[start:end].split()) for start, end in quote_spans)
+    name_narrator(cast, len(text.split()) - quoted)
     return cast
 
 

@@ -63,6 +63,8 @@ class Cast:
     fandom_guess: tuple[str, float] | None = None
     common_words: frozenset[str] = frozenset()
     """Words the text writes in lower case ("poor", "meaning"): never part of a name."""
+    narrator: int | None = None
+    """The first-person narrator ("I" in narration), under whatever name the text gives them."""
 
     def entity_of(self, mention: MentionSpan) -> Entity | None:
         return self.entities[mention.entity] if mention.entity is not None else None

@@ -15,7 +15,6 @@ from typing import Literal
 
 from ficlens.characters.kinship import relative
 from ficlens.characters.lexicon import PRONOUNS
-from ficlens.characters.narrator import NARRATOR
 from ficlens.characters.types import Cast, MentionSpan
 from ficlens.dialogue.addressees import addressed_gender, kin_addressed, mentioned_inside, vocatives
 from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
@@ -68,8 +67,7 @@ def _attribute_speeches(
     model = shipped_model() if ranker == "shipped" else ranker
     if model is None:
         return result
-    narrator = next((e.index for e in cast.entities if e.name == NARRATOR), None)
-    features = candidate_features(cast, quotes, evidence, convo, narrator, parsed)
+    features = candidate_features(cast, quotes, evidence, convo, cast.narrator, parsed)
     paragraphs = [(q.paragraphs[0], q.paragraphs[-1]) for q in quotes]
     chosen = model.choose(features, paragraphs, convo)
     for a, ev, (best, probability) in zip(result, evidence, chosen, strict=True):
@@ -293,8 +291,9 @@ FITTING = 3
 
 
 def _fits(cast: Cast, entity: int | None, pronoun: MentionSpan) -> bool:
-    """A named character of the pronoun's gender ("she said": a woman the text has named)."""
-    if entity is None or pronoun.gender not in {"female", "male"}:
+    """A named character of the pronoun's gender ("she said": a woman the text has named), not
+    the first-person narrator, who is "I"."""
+    if entity is None or entity == cast.narrator or pronoun.gender not in {"female", "male"}:
         return False
     e = cast.entities[entity]
     return e.named and e.gender == pronoun.gender
