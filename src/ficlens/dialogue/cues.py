@@ -267,17 +267,34 @@ def _tag_verb(text: str, start: int, tokens: list[Token]) -> int | None:
     it starts in lower case. Only a verb among the first three words counts; its index is returned."""
     before = text[max(start - 3, 0) : start].rstrip("\"'”’ ")
     after = text[start : start + 40].lstrip("\"'”’ —-")
+    words = [t for t in tokens if not t.is_punct][:3]
+    if before.endswith(("?", "!")) and not after[:1].islower():
+        return _short_tag(words)
     if not (before.endswith((",", "—", "-")) or after[:1].islower()):
         return None
-    words = [t for t in tokens if not t.is_punct][:3]
     return next((t.i for t in words if t.pos_ == "VERB"), None)
+
+
+def _short_tag(words: list[Token]) -> int | None:
+    """After a question or an exclamation, a name and a verb that end their sentence ("Why?" Miss
+    Quested persisted.) are a tag, whatever the verb; a longer clause is an action."""
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None or not all(t.pos_ == "PROPN" for t in words if t.i < verb.i) or verb.i == words[0].i:
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 : verb.i + 3] if t.pos_ != "ADV"]
+    return verb.i if not rest or rest[0].text in {".", ",", ";"} else None
 
 
 def _speech_cue(
     parsed: ParsedDocument, verb: Token, tokens: list[Token], mentions: MentionIndex, position: Position
 ) -> Cue | None:
     inside = {t.i for t in tokens}
-    subject = _subject(verb, inside) or _gerund_subject(verb) or _clause_subject_before(verb, inside)
+    subject = (
+        _subject(verb, inside)
+        or _gerund_subject(verb)
+        or _clause_subject_before(verb, inside)
+        or _name_as_auxiliary(parsed, verb, inside, mentions)
+    )
     if (subject is None or subject.i not in inside) and not _infinitive(verb):
         # inversion: "said Emma", "said the old man", "said he"
         nxt = [
@@ -315,6 +332,20 @@ def _speech_cue(
     cue.addressees = _verb_addressees(parsed, verb, mentions)
     cue.objects = _clause_objects(parsed, verb, inside, mentions)
     return cue
+
+
+def _name_as_auxiliary(
+    parsed: ParsedDocument, verb: Token, inside: set[int], mentions: MentionIndex
+) -> Token | None:
+    """A name the parser read as a modal right before the verb ("May said", "Will asked")."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.i not in inside or before.dep_ != "aux" or not before.text[:1].isupper():
+        return None
+    start, end = parsed.span_offsets(verb.doc[before.i : verb.i])
+    found = mentions.at(start, end)
+    return before if found is not None and found.kind == "name" and found.start == start else None
 
 
 def _infinitive(verb: Token) -> bool:
