@@ -280,6 +280,22 @@ def test_words_that_open_dialogue_are_nobody_whatever_the_parser_says() -> None:
     assert "Kaia" in names and not {"No", "Hullo", "Aye"} & set(names)
 
 
+def test_a_tag_verb_capitalised_after_a_quotation_is_not_part_of_the_name() -> None:
+    names = named(
+        "“I should go,” Kaia said. “The gate closes at dusk.”",
+        "“Guess I need my blood to open these scrolls.” Thought Kaia as she sat down.",
+        "“Who is it?” Groaned Kaia. “It is late.”",
+    )
+    assert set(names) == {"Kaia"} and names["Kaia"] >= 3
+
+
+def test_the_first_person_contracted_is_nobody() -> None:
+    text = "“Papa--I've told you, I’ve been patient,” said Kaia. “Mamma--I'm done, I’ll go.”"
+    spans = {"Kaia": at(text, "Kaia"), "I've": at(text, "I've") + at(text, "I’ve"), "I'm": at(text, "I'm")}
+    kept, _, _ = filtered(text, spans)
+    assert kept == {"Kaia"}
+
+
 def test_oaths_with_an_opener_or_almighty_and_dialect_run_togethers_are_nobody() -> None:
     text = "“Gracious God!” cried Ada. “God Almighty, Lemme see,” said Ada. “Lemme go.”"
     spans = {

@@ -61,6 +61,8 @@ INTERJECTIONS = frozenset(
 """Words that open a line of dialogue and that a parser may take for a name ("No, sir", "Hullo!",
 and dialect run-togethers: "Lemme see"); none is anybody's name ("Pooh" is left out: it is a
 bear's)."""
+CONTRACTIONS = frozenset(f"i{a}{end}" for a in "'’" for end in ("m", "ve", "d", "ll"))
+"""The first person's contractions ("I've been", "I'm sure"), which a parser may take for a name."""
 INDEFINITES = frozenset("a an any no every each another".split())
 """Determiners that make a capitalised word a kind of person, not a person ("an Englishwoman",
 "any Indian"), when most of its mentions open with one."""
@@ -183,8 +185,9 @@ def _acronym(names: list[MentionSpan]) -> bool:
 def _interjection(parsed: ParsedDocument, names: list[MentionSpan], cores: set[str]) -> bool:
     """ "Well, …" opening fifty lines of dialogue: a word the parser reads as an interjection for
     nine in ten of its mentions is no name, whatever an odd one says ("Simpson s. Well", from a
-    text whose apostrophes became spaces); nor is one of `INTERJECTIONS` the parser took for one."""
-    if {core.strip(" .,!?;:'’\"“”") for core in cores} <= INTERJECTIONS:
+    text whose apostrophes became spaces); nor is one of `INTERJECTIONS` the parser took for one,
+    nor "I'm" (`CONTRACTIONS`)."""
+    if {core.strip(" .,!?;:'’\"“”") for core in cores} <= INTERJECTIONS | CONTRACTIONS:
         return True
     tokens = [parsed.token_at(m.start) for m in names]
     return 10 * sum(t is not None and t.pos_ == "INTJ" for t in tokens) >= 9 * len(names)

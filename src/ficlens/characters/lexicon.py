@@ -191,6 +191,41 @@ COGNITION_VERBS = frozenset(
     "like consider suppose guess doubt realize realise".split()
 )
 
+_IRREGULAR_PAST = {
+    "say": "said",
+    "tell": "told",
+    "think": "thought",
+    "begin": "began",
+    "know": "knew",
+    "forget": "forgot",
+    "dream": "dreamt",
+    "cut": "cut",
+    "admit": "admitted",
+    "quip": "quipped",
+}
+
+
+def _past(verb: str) -> str:
+    """The simple past of a verb of `_IRREGULAR_PAST` or of a regular one."""
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    if len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        return verb + verb[-1] + "ed"  # snap → snapped, sob → sobbed
+    return verb + "ed"
+
+
+TAG_VERB_PASTS = frozenset(
+    _past(v)
+    for v in SPEECH_VERBS | COGNITION_VERBS | {"question", "whimper", "smile", "grin", "nod"}
+    if "_" not in v and v != "said"
+)
+"""The past forms of speech and thought verbs: a tag whose verb the writer capitalised after a
+quotation ("…?" Groaned Naruto, "…" Thought Kakashi) does not make the verb part of a name."""
+
 ROLE_NOUNS = frozenset(
     # occupations, ranks and social roles, written from general knowledge (not from LitBank's
     # annotations) so that cross-validation stays honest

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
-from ficlens.characters.lexicon import HONORIFICS, MARRIED_TITLES, rank_of
+from ficlens.characters.lexicon import HONORIFICS, MARRIED_TITLES, TAG_VERB_PASTS, rank_of
 from ficlens.characters.nicknames import formal_names
 from ficlens.characters.types import Entity, MentionSpan
 
@@ -110,7 +110,8 @@ def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
 
     Runs of capitalised tokens (particles allowed inside) are split at punctuation and before a
     title; leading capitalised words that the text also uses in lower case (`common_words`:
-    "Poor", "The") are dropped; the longest run wins (the last on a tie).
+    "Poor", "The") or that are past speech verbs ("Groaned Naruto") are dropped; the longest run
+    wins (the last on a tie).
     """
     text = _ABBREVIATED_TITLE.sub("\\1\u00b7", text.replace("’s", "").replace("'s", ""))
     runs: list[list[str]] = []
@@ -136,6 +137,7 @@ def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
         while len(run) > 1 and (
             (run[0].lower() in common_words and run[0].lower().rstrip(".") not in _TITLES)
             or run[0] in _VOCATIVE_PARTICLES
+            or run[0].lower() in TAG_VERB_PASTS
         ):
             run = run[1:]
         if run and len(run) >= len(best):
