@@ -332,11 +332,11 @@ def addressee_rows(rows: Sequence[QuoteRows], speakers: Sequence[int | None]) ->
 def fit_ranker(rows: Sequence[QuoteRows], novels: Sequence[str]) -> SpeakerRanker:
     """All three models on `rows`: the first pass on all of them, the second pass and the
     addressee model on cross-fitted first-pass choices."""
-    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, TURN_FEATURES, SpeakerRanker
+    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, SECOND_FEATURES, SpeakerRanker
 
     first = fit_trees(rows, FEATURES)
     second_rows, addressee_rows_ = cross_fitted(rows, novels)
-    second = fit_trees(second_rows, (*FEATURES, *TURN_FEATURES))
+    second = fit_trees(second_rows, SECOND_FEATURES)
     return SpeakerRanker(first, second, fit(addressee_rows_, ADDRESSEE_FEATURES))
 
 
@@ -519,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pipeline-cv", action="store_true")
     args = parser.parse_args(argv)
 
-    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, TURN_FEATURES, TreeModel
+    from ficlens.dialogue.ranker import ADDRESSEE_FEATURES, FEATURES, SECOND_FEATURES, TreeModel
     from ficlens.evaluation.pdnc import pdnc_novel_names
 
     novels = pdnc_novel_names(args.root)
@@ -545,7 +545,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.out is not None:
         data = {
             **ranker.first.to_json(FEATURES),
-            "second": ranker.second.to_json((*FEATURES, *TURN_FEATURES)),
+            "second": ranker.second.to_json(SECOND_FEATURES),
             "addressee": ranker.addressee.to_json(ADDRESSEE_FEATURES),
             "decoder": {
                 "repeat_penalty": decoder.repeat_penalty,

@@ -172,6 +172,14 @@ STRUCTURE_FEATURES = frozenset({"gap_prev", "gap_next", "gap_prev2", "gap_next2"
 """Turn features that are one value for all of a quote's candidates: the trees read them with
 others, a sum of weights over one quote's candidates cannot."""
 
+STORY_PRIORS = frozenset({"salience", "main_character", "tagged_share", "tagged_share_convo", "cued_share"})
+"""First-pass features that say how much a candidate talks in the whole story or conversation.
+The second pass reads them only through the first pass's score: given them again, it let a
+much-tagged character outvote the turns (the second pass's held-out accuracy on PDNC rose from
+0.763 to 0.768 without them)."""
+SECOND_FEATURES = tuple(f for f in (*FEATURES, *TURN_FEATURES) if f not in STORY_PRIORS)
+"""What the second pass scores."""
+
 ADDRESSEE_FEATURES = (
     *FEATURES,
     *(t for t in TURN_FEATURES if t not in SCORED_TURN_FEATURES | STRUCTURE_FEATURES),
