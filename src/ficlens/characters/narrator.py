@@ -28,34 +28,31 @@ MIN_NAME_MENTIONS = 3
 QUOTED_SHARE = 0.9
 
 
-def name_narrator(cast: Cast, narration_words: int) -> dict[int, int]:
-    """Merge a first-person narrator with their names, if the text shows them; returns {old entity:
-    new entity}. `narration_words` counts the words outside quotations."""
+def name_narrator(cast: Cast, narration_words: int) -> None:
+    """Merge a first-person narrator with their names, if the text shows them (in place: the
+    names' mentions move to `cast.narrator`). `narration_words` counts the words outside quotations."""
     narrator = cast.entities[cast.narrator] if cast.narrator is not None else None
     if narrator is None or narrator.name != NARRATOR or len(narrator.mentions) < MIN_NARRATOR_MENTIONS:
-        return {}
+        return
     said = sum(m.text.lower() == "i" and not m.in_quote for m in narrator.mentions)
     if said * 1000 < FIRST_PERSON_RATE * narration_words:
-        return {}
+        return
     heard = [e for e in cast.entities if e is not narrator and _heard_only(e)]
     if not heard:
-        return {}
+        return
     best = max(heard, key=_name_count)
     names = [best] + [e for e in heard if e is not best and _pet_forms_of_one(best, e)]
     narrator.gender = narrator.gender or best.gender
-    merged = {}
     for entity in names:
         for m in entity.mentions:
             m.entity = narrator.index
         narrator.mentions.extend(entity.mentions)
         entity.mentions, entity.named = [], False
-        merged[entity.index] = narrator.index
     narrator.mentions.sort(key=lambda m: m.start)
     if len(names) == 1:
         narrator.name, narrator.aliases = best.name, best.aliases
     else:
         narrator.name, narrator.aliases = canonical_name(narrator.mentions, cast.common_words)
-    return merged
 
 
 def _name_count(entity: Entity) -> int:
