@@ -276,8 +276,8 @@ def _tag_verb(text: str, start: int, tokens: list[Token]) -> int | None:
 
 
 def _short_tag(words: list[Token]) -> int | None:
-    """After a question or an exclamation, a name and a verb that end their sentence ("Why?" Miss
-    Quested persisted.) are a tag, whatever the verb; a longer clause is an action."""
+    """After a question or an exclamation, a name and a verb that end their sentence ("Why not?"
+    Willow persisted.) are a tag, whatever the verb; a longer clause is an action."""
     verb = next((t for t in words if t.pos_ == "VERB"), None)
     if verb is None or not all(t.pos_ == "PROPN" for t in words if t.i < verb.i) or verb.i == words[0].i:
         return None
