@@ -28,6 +28,14 @@ from ficlens.text.document import Document
         ("Woodhouse Miss Taylor", "Miss Taylor"),
         ("St. John", "St. John"),
         ("O Mouse", "Mouse"),
+        ("Frankly Kaia", "Kaia"),
+        ("Hello Kaia", "Kaia"),
+        ("Dear Kaia", "Kaia"),
+        ("Love Kaia Forest", "Kaia Forest"),
+        ("Ordered Kaia", "Kaia"),
+        ("The Deadly Sins", "Deadly Sins"),
+        ("Kelly Forest", "Kelly Forest"),
+        ("Connolly Forest", "Connolly Forest"),
     ],
 )
 def test_name_core(text: str, core: str) -> None:
@@ -287,6 +295,15 @@ def test_a_tag_verb_capitalised_after_a_quotation_is_not_part_of_the_name() -> N
         "“Who is it?” Groaned Kaia. “It is late.”",
     )
     assert set(names) == {"Kaia"} and names["Kaia"] >= 3
+
+
+def test_greetings_letter_closings_and_sentence_adverbs_are_not_part_of_the_name() -> None:
+    names = named(
+        "Frankly Kaia thought the soup was cold. Kaia ate it anyway.",
+        "“Hello Kaia, the gate is shut,” said Brin.",
+        "Dear Kaia, come home soon. Love Brin Forest",
+    )
+    assert "Kaia" in names and not {n for n in names if n.split()[0] in {"Frankly", "Hello", "Dear", "Love"}}
 
 
 def test_the_first_person_contracted_is_nobody() -> None:

@@ -213,3 +213,23 @@ def test_a_description_keeps_to_the_one_woman_of_a_long_scene() -> None:
     filler = [f"The road was long. Rain fell on field {k}. Night came." for k in range(7)]
     cast = cast_of("Nell came in. The girl sat by the fire.", *filler, "The girl smiled at the fire.")
     assert entity_of(cast, "The girl", 1) == "Nell"
+
+
+def test_a_fandoms_places_and_spells_are_no_one() -> None:
+    cast = cast_of(
+        "Harry walked up to Hogwarts with Ron. Hogwarts was dark.",
+        "“Expelliarmus!” Harry shouted, and Ron laughed.",
+        "Later Harry went to St. Mungo's, where Hermione waited.",
+        work=WorkMeta(fandoms=["Harry Potter - J. K. Rowling"]),
+        kb=KB,
+    )
+    found = set(names(cast))
+    assert {"Harry Potter", "Ron Weasley", "Hermione Granger"} <= found
+    assert not {n for n in found if "Hogwarts" in n or "Mungo" in n or "Expelliarmus" in n}
+
+
+def test_a_doubled_word_in_a_description_counts_once() -> None:
+    cast = cast_of(
+        "Tom looked down at the small boy who stood at his feet.", "Tom raised his wand at the the boy."
+    )
+    assert "the the boy" not in {e.name for e in cast.entities}

@@ -111,6 +111,18 @@ def test_shared_names_are_nobodys_alias(kb: KnowledgeBase) -> None:
         assert overlap == [], found.name
 
 
+def test_not_characters_are_nobodys_name(kb: KnowledgeBase) -> None:
+    for found in kb.fandoms:
+        named = [term for term in found.not_characters if found.lookup(term)]
+        assert named == [], found.name
+
+
+def test_not_characters_match_with_or_without_possessive(kb: KnowledgeBase) -> None:
+    potter = fandom(kb, "Harry Potter")
+    assert potter.is_not_character("St. Mungo") and potter.is_not_character("Hogwarts")
+    assert not potter.is_not_character("Harry Potter")
+
+
 def test_no_fandom_tag_points_at_two_fandoms(kb: KnowledgeBase) -> None:
     owners: dict[str, str] = {}
     for found in kb.fandoms:
@@ -380,6 +392,8 @@ def test_user_file_merges_into_packaged_fandom() -> None:
     assert len(after.characters) == len(before.characters) + 1
     assert merged.fandom_for_tag("Buffy Fanon Universe") is after
     assert after.is_shared_name("Rosenberg")
+    assert after.is_not_character("the bronze") and after.is_not_character("Sunnydale High")
+    assert not after.is_not_character("Sunnydale") and not after.is_not_character("Spike")
 
     spike = after.character("Spike")
     assert spike is not None

@@ -77,7 +77,7 @@ def build_cast(
     lower_words = frozenset(tok.text for doc in parsed.docs for tok in doc if tok.is_lower)
     common_words = lower_words - name_words(parsed)
     entities = cluster_names(mentions, fandom, common_words)
-    mentions = drop_non_people(parsed, mentions, entities, lower_words, tag_names)
+    mentions = drop_non_people(parsed, mentions, entities, lower_words, tag_names, fandom)
     infer_genders(parsed, mentions, entities)
     resolve_references(parsed, mentions, entities)
     mark_presence(parsed, mentions, entities)

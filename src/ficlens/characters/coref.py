@@ -292,8 +292,11 @@ class _Resolver:
 
 
 def _description_name(text: str) -> str:
-    """ "The old man" at a sentence start names "the old man"."""
-    first, _, rest = " ".join(text.split()).partition(" ")
+    """ "The old man" at a sentence start names "the old man"; a word typed twice ("the the boy")
+    counts once."""
+    words = text.split()
+    words = [w for k, w in enumerate(words) if k == 0 or w.lower() != words[k - 1].lower()]
+    first, _, rest = " ".join(words).partition(" ")
     return f"{first.lower()} {rest}" if first.lower() in _DEFINITE and rest else text
 
 

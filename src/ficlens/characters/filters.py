@@ -22,13 +22,15 @@ from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import first_name_gender
 from ficlens.characters.kinship import KIN_NOUNS
-from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, SPEECH_VERBS, rank_of
+from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, INTERJECTIONS, SPEECH_VERBS, rank_of
 from ficlens.characters.names import name_core
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from ficlens.kb import Fandom
 
 PLACE_HEADS = frozenset(
     "hospital street road lane avenue drive school academy university college church cathedral chapel "
@@ -53,14 +55,6 @@ OATHS = frozenset("god gods heaven heavens lord jove christ jesus gad goodness".
 SPOKEN_SHARE = 0.5
 """Share of the mentions of such a name (or of a parent's "Mama") inside quotations that makes it
 a word of speech, not a character (a story whose narration talks of God as a person keeps him)."""
-INTERJECTIONS = frozenset(
-    "yes no aye nay oh ah ahh aah aw aww hullo hallo hello hey hi well why alas eh ha hah hmm humph "
-    "oho pshaw okay ok ugh um uh wow yeah yep nope shit damn whoa huh ouch oops "
-    "lemme gimme dunno gonna wanna gotta".split()
-)
-"""Words that open a line of dialogue and that a parser may take for a name ("No, sir", "Hullo!",
-and dialect run-togethers: "Lemme see"); none is anybody's name ("Pooh" is left out: it is a
-bear's)."""
 CONTRACTIONS = frozenset(f"i{a}{end}" for a in "'’" for end in ("m", "ve", "d", "ll"))
 """The first person's contractions ("I've been", "I'm sure"), which a parser may take for a name."""
 INDEFINITES = frozenset("a an any no every each another".split())
@@ -93,9 +87,12 @@ def drop_non_people(
     entities: list[Entity],
     lower_words: frozenset[str],
     keep: Iterable[str] = (),
+    fandom: Fandom | None = None,
 ) -> list[MentionSpan]:
     """Mentions without those of entities that are not people; the entities are marked unnamed
-    and emptied so they are never listed. `lower_words` are the words the text writes in lower case."""
+    and emptied so they are never listed. `lower_words` are the words the text writes in lower case;
+    names in `keep` (the work's character tags) stay; names the `fandom` lists as no character's
+    ("Hogwarts", "Rasengan") go."""
     kept_names = {k.casefold() for k in keep}
     dropped: set[int] = set()
     for entity in entities:
@@ -104,7 +101,8 @@ def drop_non_people(
             continue
         cores = _cores(names)
         if (
-            _not_a_name(names, cores)
+            (fandom is not None and all(fandom.is_not_character(core) for core in cores))
+            or _not_a_name(names, cores)
             or _acronym(names)
             or _ordinary_word(parsed, names, lower_words)
             or _never_a_noun(parsed, names)

@@ -79,6 +79,19 @@ def _census_first_names() -> dict[str, tuple[float, float]]:
     return {name: (f, m) for name, (f, m) in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _census_surnames() -> frozenset[str]:
+    """Surnames of the US Census 1990 list the `names` package ships."""
+    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+def census_name(word: str) -> bool:
+    """Whether the census lists `word` as a first name or a surname ("Kelly", "Connolly")."""
+    low = word.lower().strip(".,")
+    return low in _census_first_names() or low in _census_surnames()
+
+
 def first_name_gender(name: str) -> str | None:
     """'female'/'male' when census frequencies make a first name at least 10:1 one or the other."""
     first = name.split()[0].lower().strip(".,") if name.split() else ""

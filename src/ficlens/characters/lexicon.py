@@ -218,13 +218,25 @@ def _past(verb: str) -> str:
     return verb + "ed"
 
 
+INTERJECTIONS = frozenset(
+    "yes no aye nay oh ah ahh aah aw aww hullo hallo hello hey hi well why alas eh ha hah hmm humph "
+    "oho pshaw okay ok ugh um uh wow yeah yep nope shit damn whoa huh ouch oops "
+    "lemme gimme dunno gonna wanna gotta".split()
+)
+"""Words that open a line of dialogue and that a parser may take for a name ("No, sir", "Hullo!",
+and dialect run-togethers: "Lemme see"); none is anybody's name ("Pooh" is left out: it is a
+bear's)."""
+SALUTATIONS = frozenset("dear dearest darling love yours sincerely regards cheers".split())
+"""Words that open or close a letter ("Dear Naruto", "Love, Kushina"): never the first word of a name."""
+
 TAG_VERB_PASTS = frozenset(
     _past(v)
-    for v in SPEECH_VERBS | COGNITION_VERBS | {"question", "whimper", "smile", "grin", "nod"}
+    for v in SPEECH_VERBS | COGNITION_VERBS | {"question", "whimper", "smile", "grin", "nod", "order"}
     if "_" not in v and v != "said"
 )
 """The past forms of speech and thought verbs: a tag whose verb the writer capitalised after a
-quotation ("…?" Groaned Naruto, "…" Thought Kakashi) does not make the verb part of a name."""
+quotation ("…?" Groaned Naruto, "…" Thought Kakashi, "…" Ordered Kaia) does not make the verb part of
+a name."""
 
 ROLE_NOUNS = frozenset(
     # occupations, ranks and social roles, written from general knowledge (not from LitBank's

@@ -7,8 +7,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ficlens.characters.gender import first_name_gender
-from ficlens.characters.lexicon import HONORIFICS, MARRIED_TITLES, TAG_VERB_PASTS, rank_of
+from ficlens.characters.gender import census_name, first_name_gender
+from ficlens.characters.lexicon import (
+    HONORIFICS,
+    INTERJECTIONS,
+    MARRIED_TITLES,
+    SALUTATIONS,
+    TAG_VERB_PASTS,
+    rank_of,
+)
 from ficlens.characters.nicknames import formal_names
 from ficlens.characters.types import Entity, MentionSpan
 
@@ -110,8 +117,8 @@ def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
 
     Runs of capitalised tokens (particles allowed inside) are split at punctuation and before a
     title; leading capitalised words that the text also uses in lower case (`common_words`:
-    "Poor", "The") or that are past speech verbs ("Groaned Naruto") are dropped; the longest run
-    wins (the last on a tie).
+    "Poor", "The") or that open a sentence or letter before a name (`_opening_word`: "Groaned
+    Naruto", "Dear Harry") are dropped; the longest run wins (the last on a tie).
     """
     text = _ABBREVIATED_TITLE.sub("\\1\u00b7", text.replace("’s", "").replace("'s", ""))
     runs: list[list[str]] = []
@@ -137,12 +144,32 @@ def name_core(text: str, common_words: frozenset[str] = frozenset()) -> str:
         while len(run) > 1 and (
             (run[0].lower() in common_words and run[0].lower().rstrip(".") not in _TITLES)
             or run[0] in _VOCATIVE_PARTICLES
-            or run[0].lower() in TAG_VERB_PASTS
+            or _opening_word(run[0])
         ):
             run = run[1:]
         if run and len(run) >= len(best):
             best = run
     return " ".join(best)
+
+
+def _opening_word(word: str) -> bool:
+    """A capitalised word that opens a sentence or a letter before a name and is no part of it:
+    a past speech verb ("Groaned Naruto"), an interjection or greeting ("Hello Harry"), a letter's
+    salutation or closing ("Dear Naruto", "Love Kushina") or a sentence adverb ("Frankly Harry
+    thought…"; an -ly word the census has as a name, "Emily", "Kelly", "Connolly", stays)."""
+    low = word.lower()
+    if low in TAG_VERB_PASTS or low in INTERJECTIONS or low in SALUTATIONS:
+        return True
+    return len(low) > 4 and low.endswith("ly") and low not in _LY_ADJECTIVES and not census_name(word)
+
+
+_LY_ADJECTIVES = frozenset(
+    "deadly lovely lonely early ugly jolly silly friendly lively elderly curly kindly likely daily "
+    "weekly monthly yearly nightly costly cowardly worldly heavenly ghostly godly saintly stately "
+    "manly womanly motherly fatherly brotherly sisterly beastly orderly unlikely surly burly wily "
+    "holy only".split()
+)
+"""Adjectives in -ly, which may open a name ("the Deadly Sins", "Jolly Roger"); adverbs do not."""
 
 
 _TITLES = frozenset(h.rstrip(".") for h in HONORIFICS)

@@ -56,6 +56,7 @@ class FandomFile(_Entry):
     fandom: str
     tags: list[str] = []
     shared_names: list[str] = []
+    not_characters: list[str] = []
     characters: list[CharacterEntry] = []
 
 
@@ -66,6 +67,7 @@ class _Draft:
     name: str
     tags: list[str] = field(default_factory=list)
     shared_names: list[str] = field(default_factory=list)
+    not_characters: list[str] = field(default_factory=list)
     characters: dict[str, CharacterEntry] = field(default_factory=dict)
 
     def tag_keys(self) -> set[str]:
@@ -154,6 +156,7 @@ def _merge(drafts: list[_Draft], parsed: FandomFile, source: str) -> None:
         drafts.append(draft)
     _extend(draft.tags, parsed.tags)
     _extend(draft.shared_names, parsed.shared_names)
+    _extend(draft.not_characters, parsed.not_characters)
     for entry in parsed.characters:
         char_key = name_key(entry.name)
         known = draft.characters.get(char_key)
@@ -193,6 +196,7 @@ def _build(draft: _Draft) -> Fandom:
         tags=tuple(draft.tags),
         characters=characters,
         shared_names=tuple(draft.shared_names),
+        not_characters=tuple(draft.not_characters),
     )
 
 

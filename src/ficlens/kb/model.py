@@ -59,6 +59,8 @@ class Fandom(BaseModel):
     tags: tuple[str, ...] = ()
     characters: tuple[CanonCharacter, ...] = ()
     shared_names: tuple[str, ...] = ()
+    not_characters: tuple[str, ...] = ()
+    """Canon names of places, groups, spells and techniques ("Hogwarts", "Rasengan"): no one."""
 
     _index: dict[str, list[tuple[CanonCharacter, NameKind]]] = PrivateAttr(default_factory=dict)
 
@@ -114,6 +116,14 @@ class Fandom(BaseModel):
         """True if ``surface`` is a surname several characters share (listed in ``shared_names``)."""
         key = name_key(surface)
         return any(name_key(shared) == key for shared in self.shared_names)
+
+    def is_not_character(self, surface: str) -> bool:
+        """True if ``surface`` is one of ``not_characters`` (same matching as `lookup`, with a
+        possessive dropped: "St. Mungo's" is "St Mungo")."""
+        key = name_key(surface.replace("’s", "").replace("'s", ""))
+        return bool(key) and any(
+            name_key(term.replace("’s", "").replace("'s", "")) == key for term in self.not_characters
+        )
 
     def conflicts(self) -> dict[str, list[str]]:
         """Name keys claimed by more than one character, mapped to those characters' names."""
