@@ -216,3 +216,15 @@ def test_the_name_after_an_infinitive_tag_is_the_one_told_not_the_speaker() -> N
         "“You should not go out alone tonight.”",
     )
     assert _speaker(cues[0], cast) != "Willow"
+
+
+def test_the_speech_verb_a_heard_tag_governs_names_the_speaker() -> None:
+    cues, cast = _cues(
+        "“Of course I agree,” Buffy heard Spike say to Willow. “But there is more to do.”",
+    )
+    assert _speaker(cues[0], cast) == "Spike"
+
+
+def test_a_speech_tag_leading_into_the_quote_beats_the_clause_running_on_after_it() -> None:
+    cues, cast = _cues("Willow said, “Yes,” while Spike edged away.", "“Well,” marveled Buffy, “fine.”")
+    assert [_speaker(c, cast) for c in cues] == ["Willow", "Buffy"]

@@ -230,6 +230,7 @@ def find_cue(
     windows = narration_windows(parsed, quote, regions)
     beats: list[Cue] = []
     unresolved: Cue | None = None
+    verbless: Cue | None = None  # a tag by position alone, whatever its verb
     for position, start, end in windows:
         paragraph = parsed.document.index_at(start if position not in ("before", "previous") else end - 1)
         tokens = _tokens(parsed, paragraph, start, end)
@@ -247,6 +248,11 @@ def find_cue(
             ) or _speech_gerund(tok):
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
                 if cue is not None and cue.subject is not None:
+                    if tok.i == tag and verb_lemma(tok) not in CUE_VERBS and _leads_in(parsed, windows):
+                        # Cecil said, "Yes," while Freddy edged away: the speech verb leading into
+                        # the quote names its speaker, not the clause running on after it
+                        verbless = verbless or cue
+                        break
                     return cue
                 # "…," and resumed domesticity: a subject naming no one may be no speaker at all,
                 # so a tag naming someone in another window wins over it
@@ -254,6 +260,8 @@ def find_cue(
         beat = _beat_cue(parsed, tokens, mentions, position)
         if beat is not None:
             beats.append(beat)
+    if verbless is not None:
+        return verbless
     if unresolved is not None:
         return unresolved
     order = {"between": 0, "before": 1, "after": 2, "previous": 3}
@@ -261,10 +269,24 @@ def find_cue(
     return adjacent[0] if adjacent else None
 
 
+def _leads_in(parsed: ParsedDocument, windows: list[tuple[Position, int, int]]) -> bool:
+    """Whether the narration before the quote is a speech tag leading into it ("Cecil said, “…”"):
+    it ends on a comma or colon and holds a speech verb."""
+    text = parsed.document.text
+    for position, start, end in windows:
+        if position != "before" or not text[start:end].rstrip(" \"'“‘").endswith((",", ":")):
+            continue
+        paragraph = parsed.document.index_at(end - 1)
+        tokens = _tokens(parsed, paragraph, start, end)
+        return any(t.pos_ == "VERB" and verb_lemma(t) in SPEECH_VERBS for t in tokens)
+    return False
+
+
 def _tag_verb(text: str, start: int, tokens: list[Token]) -> int | None:
     """The verb of a tag that goes on the quote's sentence ("…well," marveled the Doctor; "Why?"
     entreated she), whatever the verb: the quote closes on a comma or dash, or the narration after
-    it starts in lower case. Only a verb among the first three words counts; its index is returned."""
+    it starts in lower case. Only a verb among the first three words counts; its index is returned,
+    or that of a speech verb it governs ("…," he heard Katharine say)."""
     before = text[max(start - 3, 0) : start].rstrip("\"'”’ ")
     after = text[start : start + 40].lstrip("\"'”’ —-")
     words = [t for t in tokens if not t.is_punct][:3]
@@ -272,7 +294,16 @@ def _tag_verb(text: str, start: int, tokens: list[Token]) -> int | None:
         return _short_tag(words)
     if not (before.endswith((",", "—", "-")) or after[:1].islower()):
         return None
-    return next((t.i for t in words if t.pos_ == "VERB"), None)
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    inside = {t.i for t in tokens}
+    spoken = (
+        c
+        for c in verb.children
+        if c.i in inside and c.i > verb.i and c.dep_ in {"ccomp", "xcomp"} and verb_lemma(c) in CUE_VERBS
+    )
+    return next(spoken, verb).i
 
 
 def _short_tag(words: list[Token]) -> int | None:
