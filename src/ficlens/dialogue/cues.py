@@ -249,7 +249,7 @@ def find_cue(
                 cue = _speech_cue(parsed, tok, tokens, mentions, position)
                 if cue is not None and cue.subject is not None:
                     if tok.i == tag and verb_lemma(tok) not in CUE_VERBS and _leads_in(parsed, windows):
-                        # Cecil said, "Yes," while Freddy edged away: the speech verb leading into
+                        # Willow said, "Yes," while Spike edged away: the speech verb leading into
                         # the quote names its speaker, not the clause running on after it
                         verbless = verbless or cue
                         break
@@ -270,7 +270,7 @@ def find_cue(
 
 
 def _leads_in(parsed: ParsedDocument, windows: list[tuple[Position, int, int]]) -> bool:
-    """Whether the narration before the quote is a speech tag leading into it ("Cecil said, “…”"):
+    """Whether the narration before the quote is a speech tag leading into it ("Willow said, “…”"):
     it ends on a comma or colon and holds a speech verb."""
     text = parsed.document.text
     for position, start, end in windows:
@@ -286,7 +286,7 @@ def _tag_verb(text: str, start: int, tokens: list[Token]) -> int | None:
     """The verb of a tag that goes on the quote's sentence ("…well," marveled the Doctor; "Why?"
     entreated she), whatever the verb: the quote closes on a comma or dash, or the narration after
     it starts in lower case. Only a verb among the first three words counts; its index is returned,
-    or that of a speech verb it governs ("…," he heard Katharine say)."""
+    or that of a speech verb it governs ("…," he heard Kaia say)."""
     before = text[max(start - 3, 0) : start].rstrip("\"'”’ ")
     after = text[start : start + 40].lstrip("\"'”’ —-")
     words = [t for t in tokens if not t.is_punct][:3]
