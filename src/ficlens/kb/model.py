@@ -50,6 +50,11 @@ class CanonCharacter(BaseModel):
         return any(descriptors_match(query, descriptor_key(d)) for d in self.descriptors)
 
 
+def _thing_key(surface: str) -> str:
+    """The name key of a place or thing, its possessive dropped ("St. Mungo's" = "St Mungo")."""
+    return name_key(surface.replace("’s", "").replace("'s", ""))
+
+
 class Fandom(BaseModel):
     """A fandom: the tags archives use for it and its canon characters."""
 
@@ -63,8 +68,10 @@ class Fandom(BaseModel):
     """Canon names of places, groups, spells and techniques ("Hogwarts", "Rasengan"): no one."""
 
     _index: dict[str, list[tuple[CanonCharacter, NameKind]]] = PrivateAttr(default_factory=dict)
+    _no_ones: frozenset[str] = PrivateAttr(default=frozenset())
 
     def model_post_init(self, context: Any, /) -> None:
+        self._no_ones = frozenset(filter(None, map(_thing_key, self.not_characters)))
         index: dict[str, list[tuple[CanonCharacter, NameKind]]] = {}
         for character in self.characters:
             for surface, kind in character.surface_forms():
@@ -120,10 +127,7 @@ class Fandom(BaseModel):
     def is_not_character(self, surface: str) -> bool:
         """True if ``surface`` is one of ``not_characters`` (same matching as `lookup`, with a
         possessive dropped: "St. Mungo's" is "St Mungo")."""
-        key = name_key(surface.replace("’s", "").replace("'s", ""))
-        return bool(key) and any(
-            name_key(term.replace("’s", "").replace("'s", "")) == key for term in self.not_characters
-        )
+        return _thing_key(surface) in self._no_ones
 
     def conflicts(self) -> dict[str, list[str]]:
         """Name keys claimed by more than one character, mapped to those characters' names."""
