@@ -228,3 +228,28 @@ def test_the_speech_verb_a_heard_tag_governs_names_the_speaker() -> None:
 def test_a_speech_tag_leading_into_the_quote_beats_the_clause_running_on_after_it() -> None:
     cues, cast = _cues("Willow said, “Yes,” while Spike edged away.", "“Well,” marveled Buffy, “fine.”")
     assert [_speaker(c, cast) for c in cues] == ["Willow", "Buffy"]
+
+
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        # the parser reads the tag verb as a participle of the name before it (acl)
+        ("In the end Mademoiselle Reisz, pale and furious, called out, ", "Mademoiselle Reisz"),
+        # or the name as the object of the opening phrase, leaving the verb no subject
+        ("At last Willow, who had kept quiet all evening, called out, ", "Willow"),
+    ],
+)
+def test_a_subject_the_parser_tore_from_its_tag_still_names_the_speaker(narration: str, speaker: str) -> None:
+    cues, cast = _cues(narration + "“Stop, all of you!”")
+    assert _speaker(cues[0], cast) == speaker
+
+
+def test_a_participle_clause_opening_a_subjectless_tag_gives_its_subject() -> None:
+    # "observed" hangs on "raised", whose subject is "It"; Willow opens the tag
+    cues, cast = _cues("It was raised again over supper, when Willow joining in, observed, “He is sensible.”")
+    assert _speaker(cues[0], cast) == "Willow"
+
+
+def test_a_name_the_tag_verb_calls_someone_is_not_torn_from_it() -> None:
+    cues, cast = _cues("A man called Spike came in. “Hello,” Buffy said.")
+    assert _speaker(cues[0], cast) == "Buffy"

@@ -321,10 +321,12 @@ def _speech_cue(
 ) -> Cue | None:
     inside = {t.i for t in tokens}
     subject = (
-        _subject(verb, inside)
+        _absolute_subject(verb, inside)
+        or _subject(verb, inside)
         or _gerund_subject(verb)
         or _clause_subject_before(verb, inside)
         or _name_as_auxiliary(parsed, verb, inside, mentions)
+        or _misparsed_subject(verb, inside)
     )
     if (subject is None or subject.i not in inside) and not _infinitive(verb):
         # inversion: "said Emma", "said the old man", "said he"
@@ -498,6 +500,54 @@ def _clause_subject_before(verb: Token, inside: set[int]) -> Token | None:
             found = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
             if found is not None:
                 return found
+    return None
+
+
+def _absolute_subject(verb: Token, inside: set[int]) -> Token | None:
+    """The subject of a participle clause opening a subjectless tag ("…, when Willow joining in,
+    observed:"): the parser hangs the participle under the speech verb with its own subject, and
+    the subject of the clause the tag is chained to (`_subject`) would be the wrong person. A
+    finite clause ("as Spike watched, said") is no such opening: its subject is someone else."""
+    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return None
+    for child in verb.children:
+        if (
+            child.i < verb.i
+            and child.i in inside
+            and child.tag_ == "VBG"
+            and child.dep_ in {"advcl", "ccomp", "conj"}
+            and not any(c.dep_ in {"aux", "mark"} for c in child.children)
+        ):
+            found = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _misparsed_subject(verb: Token, inside: set[int]) -> Token | None:
+    """A subject the parser tore from a tag that has none: a verb read as a participle of the name
+    before it ("The witch, pale and furious, called out:", `acl`), or a name read as the object of
+    an opening phrase ("At last Spike, who had kept quiet, called out:")."""
+    if verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.i in inside:
+        # "a man called Spike" names him; a comma between the name and the verb makes it a tag
+        if (
+            verb.i > 0
+            and verb.doc[verb.i - 1].text == ","
+            and not any(c.dep_ in {"oprd", "dobj", "attr"} and c.i in inside for c in verb.children)
+        ):
+            return verb.head
+        return None
+    auxiliary = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    # a past the parser took for a participle has no auxiliary
+    finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not auxiliary)
+    if not finite or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i < verb.i and prep.i in inside:
+            objects = (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in {"PROPN", "NOUN"})
+            obj = next((c for c in objects if c.text[:1].isupper()), None)
+            if obj is not None:
+                return obj
     return None
 
 
