@@ -124,6 +124,28 @@ def test_gender_is_inferred_from_following_pronouns() -> None:
     assert cast.entities[0].gender == "male"
 
 
+def test_a_description_takes_the_gender_the_text_gives_its_word() -> None:
+    # "watcher" says no gender; the pronouns after "the watcher" do, and a "she" then is not his
+    cast = cast_of(
+        "The watcher stood at the gate. He lifted his lamp.",
+        "Willow came down the lane. The watcher nodded, and he let her through.",
+        "Willow thanked the watcher. She walked on.",
+    )
+    watcher = next(e for e in cast.entities if e.name.lower() == "the watcher")
+    assert watcher.gender == "male"
+    assert entity_of(cast, "She") != "the watcher"
+
+
+def test_a_description_word_used_for_men_and_women_gets_no_gender() -> None:
+    cast = cast_of(
+        "The stranger waved. He was gone.",
+        "The stranger waved. She was gone.",
+        "The stranger waved. He was gone.",
+        "The stranger waved. She was gone.",
+    )
+    assert {e.gender for e in cast.entities if e.name.lower() == "the stranger"} == {None}
+
+
 def gender_of(cast: Cast, name: str) -> str | None:
     return next(e.gender for e in cast.entities if e.name == name)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ficlens.characters.coref import resolve_references
 from ficlens.characters.filters import drop_non_people
-from ficlens.characters.gender import infer_genders
+from ficlens.characters.gender import head_genders, infer_genders
 from ficlens.characters.mentions import detect_mentions
 from ficlens.characters.names import cluster_names
 from ficlens.characters.narrator import NARRATOR, name_narrator
@@ -79,7 +79,7 @@ def build_cast(
     entities = cluster_names(mentions, fandom, common_words)
     mentions = drop_non_people(parsed, mentions, entities, lower_words, tag_names, fandom)
     infer_genders(parsed, mentions, entities)
-    resolve_references(parsed, mentions, entities)
+    resolve_references(parsed, mentions, entities, head_genders(parsed, mentions))
     mark_presence(parsed, mentions, entities)
     for entity in entities:
         entity.mentions = [m for m in mentions if m.entity == entity.index]

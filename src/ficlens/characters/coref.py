@@ -53,6 +53,9 @@ class _Resolver:
     modifiers: dict[int, set[str]] = field(default_factory=dict)
     """Per character, the words before the head nouns of its descriptions ("old", "young")."""
     name_counts: Counter[int] = field(default_factory=Counter)
+    head_genders: dict[str, str] = field(default_factory=dict)
+    """Genders the text's pronouns give description heads (`gender.head_genders`): a new
+    description entity ("the beadle") takes its head's when the word itself has none."""
     named_in: dict[int, set[int]] = field(default_factory=dict)
     """Per sentence, the characters named in it: a description is none of them ("the old
     gentleman took Oliver's hand")."""
@@ -271,7 +274,8 @@ class _Resolver:
     def _new_entity(self, m: MentionSpan, name: str | None = None) -> int:
         """A character known so far only by a description, a plural pronoun or as the narrator."""
         name = name or _description_name(m.text)
-        entity = Entity(index=len(self.entities), name=name, gender=_noun_gender(m.head), named=False)
+        gender = _noun_gender(m.head) or self.head_genders.get(m.head.lower())
+        entity = Entity(index=len(self.entities), name=name, gender=gender, named=False)
         self.entities.append(entity)
         self.descriptions[entity.index] = set()
         return entity.index
@@ -314,9 +318,15 @@ def _rank_holders(entities: list[Entity]) -> dict[str, set[int]]:
     return out
 
 
-def resolve_references(parsed: ParsedDocument, mentions: list[MentionSpan], entities: list[Entity]) -> None:
-    """Assign `entity` to nominal and pronoun mentions in place (may add description entities)."""
-    _Resolver(parsed, mentions, entities).run()
+def resolve_references(
+    parsed: ParsedDocument,
+    mentions: list[MentionSpan],
+    entities: list[Entity],
+    head_genders: dict[str, str] | None = None,
+) -> None:
+    """Assign `entity` to nominal and pronoun mentions in place (may add description entities,
+    gendered by their head noun or by `head_genders`)."""
+    _Resolver(parsed, mentions, entities, head_genders=head_genders or {}).run()
 
 
 def _plural_pronoun(m: MentionSpan) -> bool:

@@ -4,12 +4,16 @@ the pronoun that follows a character's name as sentence subject votes for a gend
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from ficlens.characters.lexicon import PRONOUNS
 from ficlens.characters.types import Entity, MentionSpan
 from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
+
+K = TypeVar("K")
 
 CENSUS_VOTES = 3
 """Pronoun votes a clear-cut first name counts for: in a story told close to someone else, "Rachel
@@ -27,31 +31,7 @@ def infer_genders(
     "Brett laughed. She ..." vote male for Spike and female for Brett). Without votes,
     census first-name frequencies decide when they are clear-cut.
     """
-    votes: dict[int, Counter[str]] = {}
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for i, m in enumerate(ordered):
-        if m.kind != "name" or m.entity is None:
-            continue
-        token = parsed.root_of(m.start, m.end)
-        if token is None or token.dep_ not in SUBJECT_DEPS:
-            continue
-        base = parsed.document.paragraphs[m.paragraph].offset
-        sentence_end = base + token.sent.end_char
-        following = token.doc[token.sent.end : token.sent.end + 1]
-        next_end = base + following[0].sent.end_char if len(following) else sentence_end
-        for nxt in ordered[i + 1 : i + 6]:
-            if nxt.start >= next_end or nxt.in_quote != m.in_quote:
-                break
-            if nxt.kind == "name" and nxt.entity != m.entity:
-                break
-            if nxt.kind != "pronoun":
-                continue
-            if nxt.start >= sentence_end and not parsed.is_subject(nxt.start, nxt.end):
-                break  # the next sentence votes only through its subject ("Brett said. She ...")
-            gender = PRONOUNS.get(nxt.text.lower(), (None, False, 3))[0]
-            if gender:
-                votes.setdefault(m.entity, Counter())[gender] += 1
-            break
+    votes = _pronoun_votes(parsed, mentions, "name", lambda m: m.entity)
     for entity in entities:
         if entity.gender is not None:
             continue
@@ -63,6 +43,61 @@ def infer_genders(
                 entity.gender = top
                 continue
         entity.gender = census
+
+
+HEAD_VOTES = 2
+"""Pronoun votes a description's head noun needs to have a gender (`head_genders`)."""
+
+
+def head_genders(parsed: ParsedDocument, mentions: list[MentionSpan]) -> dict[str, str]:
+    """The gender the text gives each description's head noun, voted as `infer_genders` votes
+    for names ("The beadle nodded. He …" votes male for "beadle"): at least `HEAD_VOTES` votes and
+    twice as many as the other gender. A story uses one word for one kind of person, so the votes
+    of every "the beadle" count together; a word the text uses for men and women alike gets none."""
+    votes = _pronoun_votes(parsed, mentions, "nominal", lambda m: m.head.lower() or None)
+    out: dict[str, str] = {}
+    for head, tally in votes.items():
+        (top, n), *rest = tally.most_common()
+        if n >= HEAD_VOTES and (not rest or n >= 2 * rest[0][1]):
+            out[head] = top
+    return out
+
+
+def _pronoun_votes(
+    parsed: ParsedDocument,
+    mentions: list[MentionSpan],
+    kind: str,
+    key: Callable[[MentionSpan], K | None],
+) -> dict[K, Counter[str]]:
+    """Per `key` of the subject mentions of `kind`, the genders of the he/she pronouns that follow
+    them in their sentence or as the next sentence's subject, before anyone else is named."""
+    votes: dict[K, Counter[str]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        mine = key(m) if m.kind == kind else None
+        if mine is None:
+            continue
+        token = parsed.root_of(m.start, m.end)
+        if token is None or token.dep_ not in SUBJECT_DEPS:
+            continue
+        base = parsed.document.paragraphs[m.paragraph].offset
+        sentence_end = base + token.sent.end_char
+        following = token.doc[token.sent.end : token.sent.end + 1]
+        next_end = base + following[0].sent.end_char if len(following) else sentence_end
+        for nxt in ordered[i + 1 : i + 6]:
+            if nxt.start >= next_end or nxt.in_quote != m.in_quote:
+                break
+            if nxt.kind != "pronoun":
+                if nxt.kind in ("name", kind) and (nxt.kind != kind or key(nxt) != mine):
+                    break  # someone else named or described first: the pronoun may be theirs
+                continue
+            if nxt.start >= sentence_end and not parsed.is_subject(nxt.start, nxt.end):
+                break  # the next sentence votes only through its subject ("Brett said. She ...")
+            gender = PRONOUNS.get(nxt.text.lower(), (None, False, 3))[0]
+            if gender:
+                votes.setdefault(mine, Counter())[gender] += 1
+            break
+    return votes
 
 
 @lru_cache(maxsize=1)
