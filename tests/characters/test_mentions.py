@@ -117,3 +117,12 @@ def test_the_subject_of_a_speech_tag_is_a_person_whatever_its_noun() -> None:
     quotes = [p for q in detect_quotes(document) for p in q.parts]
     mentions = detect_mentions(parse_document(document), quotes)
     assert [m.text for m in mentions if m.kind == "nominal"] == ["the parlourmaid", "The parlourmaid"]
+
+
+def test_what_was_said_is_no_speaker_beside_a_quotation() -> None:
+    document = Document.from_texts(
+        ["“Then go, and never come back,” Willow said. The little speech started calmly, ended loudly."]
+    )
+    quotes = [p for q in detect_quotes(document) for p in q.parts]
+    mentions = detect_mentions(parse_document(document), quotes)
+    assert "speech" not in {m.head.lower() for m in mentions}

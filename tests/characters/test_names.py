@@ -473,3 +473,20 @@ def test_a_parent_called_mama_only_in_dialogue_is_a_relation_not_a_character() -
         "“Ask Mama again,” said Kaia. Mama, Ada thought, would never agree.",
     )
     assert {"Kaia", "Ada"} <= set(names) and "Mama" not in names
+
+
+def test_a_participle_opening_a_sentence_a_partitive_and_a_mild_oath_are_nobody() -> None:
+    names = named(
+        "It was the brightest thing she had ever seen. Fascinated by this sudden sharpness, she stepped"
+        " closer to the wall.",
+        "The wall was carved with spirals that turned into zig zags. Fascinated, Kaia tried to follow the"
+        " pattern for a few dizzy moments.",
+        "Part of her mind wandered off. “Geez, Kaia, what a mess,” said Brin.",
+    )
+    assert "Kaia" in names
+    assert not {"Fascinated", "Part", "Geez"} & set(names)
+
+
+def test_a_census_name_shaped_like_a_participle_stays() -> None:
+    names = named("Fielding smiled at the boy. “Sit down,” said Fielding.", "Kaia looked at Fielding.")
+    assert "Fielding" in names

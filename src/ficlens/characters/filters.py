@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ficlens.characters.gender import first_name_gender
+from ficlens.characters.gender import census_name, first_name_gender
 from ficlens.characters.kinship import KIN_NOUNS
 from ficlens.characters.lexicon import COGNITION_VERBS, HONORIFICS, INTERJECTIONS, SPEECH_VERBS, rank_of
 from ficlens.characters.names import name_core
@@ -47,9 +47,9 @@ NOT_CHARACTERS = frozenset(
 )
 """Words a mention detector may take for a name that never name a character ("Everyone else",
 "Something strange")."""
-DETERMINERS = frozenset("some those these many few several most others".split())
-"""Words that are no name when they are the whole of it ("Some of them left"); "some Taylor"
-still names a Taylor."""
+DETERMINERS = frozenset("some those these many few several most others part half rest".split())
+"""Words that are no name when they are the whole of it ("Some of them left", "Part of her
+mind"); "some Taylor" still names a Taylor."""
 OATHS = frozenset("god gods heaven heavens lord jove christ jesus gad goodness".split())
 """Names invoked in oaths and exclamations ("Good God!", "Heaven knows", "by Jove")."""
 SPOKEN_SHARE = 0.5
@@ -106,6 +106,7 @@ def drop_non_people(
             or _acronym(names)
             or _ordinary_word(parsed, names, lower_words)
             or _never_a_noun(parsed, names)
+            or _participle(parsed, names)
             or _interjection(parsed, names, cores)
             or _place(parsed, names)
             or _idle_word(parsed, names)
@@ -203,6 +204,29 @@ def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     if not tokens or any(t.dep_ in SUBJECT_DEPS for t in tokens):
         return False
     return 2 * sum(t.pos_ not in {"PROPN", "NOUN"} for t in tokens) >= len(tokens)
+
+
+def _participle(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
+    """ "Fascinated, Kaia tried…", "Exhausted by the climb, she…": a one-word "name" shaped like a
+    participle that is only ever capitalised where a sentence or clause opens and is never a
+    subject but of a verb that has its own ("Fascinated, Kaia tried" may parse with two), whatever
+    the parser tags it; census names stay ("Fielding", "Manning", "Ted")."""
+    found = _name_tokens(parsed, names)
+    if found is None or any(" " in m.text.strip() for m in names):
+        return False
+    word = names[0].text.strip()
+    if not word.lower().endswith(("ed", "ing")) or census_name(word):
+        return False
+    for token in found:
+        if token is None:
+            return False
+        if token.dep_ in SUBJECT_DEPS and not any(
+            c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children
+        ):
+            return False
+        if not (token.is_sent_start or token.i == 0 or token.nbor(-1).is_punct):
+            return False
+    return True
 
 
 def _name_tokens(parsed: ParsedDocument, names: list[MentionSpan]) -> list[Token | None] | None:

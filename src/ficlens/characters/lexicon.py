@@ -221,7 +221,7 @@ def _past(verb: str) -> str:
 INTERJECTIONS = frozenset(
     "yes no aye nay oh ah ahh aah aw aww hullo hallo hello hey hi well why alas eh ha hah hmm humph "
     "oho pshaw okay ok ugh um uh wow yeah yep nope shit damn whoa huh ouch oops "
-    "lemme gimme dunno gonna wanna gotta".split()
+    "geez jeez gosh golly yikes blimey crikey lemme gimme dunno gonna wanna gotta".split()
 )
 """Words that open a line of dialogue and that a parser may take for a name ("No, sir", "Hullo!",
 and dialect run-togethers: "Lemme see"); none is anybody's name ("Pooh" is left out: it is a

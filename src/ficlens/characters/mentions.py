@@ -218,8 +218,12 @@ TAG_REACH = 60
 """Characters between a quotation and the subject of its speech tag ("…," said the parlourmaid)."""
 _NOT_SPEAKERS = frozenset(
     "voice voices letter note words word answer reply paper sign notice card message telegram "
-    "newspaper article report story book clock bell silence door".split()
+    "newspaper article report story book clock bell silence door speech question remark conversation "
+    "argument discussion talk sound noise laughter laugh cry scream shout whisper song music radio "
+    "phone television tv screen text".split()
 )
+"""Nouns that "said", "began" or "continued" may govern beside a quotation and that speak for no
+one: what was said, how, or through what ("The little speech began calmly")."""
 
 
 def _accept_tag_subjects(
