@@ -41,6 +41,28 @@ def test_title_and_surname_join_when_gender_agrees() -> None:
     assert any({"Mr. Thornton", "Thornton"} <= forms for forms in grouped.values())
 
 
+def test_a_title_before_a_first_name_joins_the_person_of_that_first_name() -> None:
+    cast = cast_of(
+        "Sir Rupert Giles came into the library. Willow looked up from her book.",
+        "Sir Rupert sat down. Willow smiled at Sir Rupert, and Miss Willow was thanked.",
+    )
+    groups = {frozenset(forms) for forms in names(cast).values()}
+    assert groups == {frozenset({"Willow", "Miss Willow"}), frozenset({"Sir Rupert Giles", "Sir Rupert"})}
+
+
+def test_a_knighthood_before_a_first_name_joins_only_the_knight() -> None:
+    cast = cast_of(
+        "Henry Walsh came in. Henry sat down beside Willow.",
+        "Sir Henry, the old knight of the hall, rode past. Sir Henry waved.",
+    )
+    assert entity_of(cast, "Sir Henry") != entity_of(cast, "Henry")
+
+
+def test_a_wife_called_by_her_husbands_first_name_is_not_him() -> None:
+    cast = cast_of("Charles Wilcox came in. Charles sat down.", "Mrs. Charles poured the tea for Charles.")
+    assert entity_of(cast, "Mrs. Charles") != entity_of(cast, "Charles")
+
+
 def test_ambiguous_short_name_stays_apart() -> None:
     cast = cast_of("Anna Reed and Tom Reed arrived.", "Reed sat down.")
     assert entity_of(cast, "Reed") not in {"Anna Reed", "Tom Reed"}

@@ -94,6 +94,8 @@ def cluster_names(
 
 
 _PARTICLES = frozenset("de da del della di du van von der den le la al bin ibn".split())
+_PEERAGE = frozenset({"sir", "lady", "dame"})
+"""Titles that are part of a full name ("Sir Harry Otway", "Lady Catherine de Bourgh")."""
 
 
 def _initial(token: str) -> bool:
@@ -229,6 +231,9 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
         candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
         if not candidates and title == "miss":
             candidates = _miss_of(key[0], groups)
+        own = first_name_gender(tokens[0])
+        if not candidates and own is not None and want in (None, own):
+            candidates = _titled_first_name(title, key[0], want, groups)
         return candidates[0] if len(candidates) == 1 else None
     if len(key) == 1:
         # a bare "Hall" is not the "Mrs. Hall" known by no other name: narration calls a wife by
@@ -347,6 +352,26 @@ def _miss_of(surname: str, groups: list[_Group]) -> list[_Group]:
     ]
 
 
+def _titled_first_name(title: str, first: str, want: str | None, groups: list[_Group]) -> list[_Group]:
+    """ "Miss Anne", "Sir Walter", "Mrs. Rachel", "Mr. Thaddeus": a title before a first name
+    of its gender is the person of that first name (called so bare or in a full name), of the
+    title's gender; a wife's "Mrs. Charles", her husband's first name, never comes here. A
+    knighthood, peerage or rank joins only someone the text already calls by it ("Sir Walter
+    Elliot", not Henry Crawford for a "Sir Henry"); a plain "Mr. Thomas" is not Sir Thomas."""
+    distinct = title in _PEERAGE or rank_of(title) is not None
+
+    def titles(group: _Group) -> set[str]:
+        return {t for f in group.forms if (t := split_title(f)[0]) and (t in _PEERAGE or rank_of(t))}
+
+    return [
+        g
+        for g in groups
+        if (want is None or _gender(g) in (None, want))
+        and (any(f.lower() == first for f in g.forms) or any(f.lower().split()[0] == first for f in g.full))
+        and (title in titles(g) if distinct else not titles(g))
+    ]
+
+
 REGULAR_SHARE = 0.05
 """Share of a character's name mentions a form needs to be a name the text calls them by."""
 SURNAME_DOMINANCE = 3
@@ -431,7 +456,8 @@ def _canonical_name(group: _Group) -> str:
     A proper name beats a capitalised description ("Fagin" over "the Jew") and a form in capitals
     ("FAGIN", from a heading); a title stays with a lone surname ("Mr. Darcy", "Professor de
     Worms") and goes from a full name ("Miss Elizabeth Bennet" → "Elizabeth Bennet") unless it is
-    the person's own rank or knighthood ("Dr. Panna Lal", "Sir Harry Otway"); a character
+    the person's own rank, knighthood or peerage ("Dr. Panna Lal", "Sir Harry Otway", "Lady
+    Catherine de Bourgh"); a character
     only ever called "the Hatter" is "The Hatter".
     """
     if group.canon is not None:
@@ -456,7 +482,7 @@ def _canonical_name(group: _Group) -> str:
         and not _initial(tokens[0])  # "Mr. E. W. B. Childers" keeps his title
         and not _wife_form(title, tokens)
         and rank_of(title) is None
-        and title != "sir"
+        and title not in _PEERAGE
     ):
         return " ".join(tokens)
     return "The " + best if best in described else best
