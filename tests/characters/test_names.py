@@ -477,11 +477,13 @@ def test_a_parent_called_mama_only_in_dialogue_is_a_relation_not_a_character() -
 
 def test_a_participle_opening_a_sentence_a_partitive_and_a_mild_oath_are_nobody() -> None:
     names = named(
-        "It was the brightest thing she had ever seen. Fascinated by this sudden sharpness, she stepped"
-        " closer to the wall.",
-        "The wall was carved with spirals that turned into zig zags. Fascinated, Kaia tried to follow the"
-        " pattern for a few dizzy moments.",
-        "Part of her mind wandered off. “Geez, Kaia, what a mess,” said Brin.",
+        "It was the strangest light she had ever seen. Fascinated by this sudden brightness, she moved"
+        " closer to the lamp.",
+        # the parser makes "Fascinated" a second subject of "tried"
+        "The lamp was painted with birds that turned into flames. Fascinated, Kaia tried to trace the"
+        " birds for a few long moments.",
+        "This was said lightly, but Kaia was struck dumb. Part of her was laughing, quietly, at the idea.",
+        "Kaia opened the door. “Geez, it's cold,” she said. “Geez, close it, Brin.”",
     )
     assert "Kaia" in names
     assert not {"Fascinated", "Part", "Geez"} & set(names)

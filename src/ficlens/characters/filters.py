@@ -10,7 +10,7 @@ Evidence from the document alone:
   that is no first name and never acts, owns or is addressed ("Valhalla") is nobody;
 - indefinite pronouns taken for names ("Everyone", "Something strange") are nobody in particular,
   events ("the Harvest Festival") nobody at all, and a one-word name the parser never reads as a
-  noun at least half the time and never a subject ("Fascinated, Kaia tried…") no name, nor one
+  noun at least half the time and never a subject ("Fascinated, Willow leaned closer…") no name, nor one
   it reads as an interjection nearly every time ("Well, I must go").
 Clusters matched to the knowledge base or named by the work's tags are always kept.
 """
@@ -48,8 +48,8 @@ NOT_CHARACTERS = frozenset(
 """Words a mention detector may take for a name that never name a character ("Everyone else",
 "Something strange")."""
 DETERMINERS = frozenset("some those these many few several most others part half rest".split())
-"""Words that are no name when they are the whole of it ("Some of them left", "Part of her
-mind"); "some Taylor" still names a Taylor."""
+"""Words that are no name when they are the whole of it ("Some of them left", "Part of
+her was laughing"); "some Taylor" still names a Taylor."""
 OATHS = frozenset("god gods heaven heavens lord jove christ jesus gad goodness".split())
 """Names invoked in oaths and exclamations ("Good God!", "Heaven knows", "by Jove")."""
 SPOKEN_SHARE = 0.5
@@ -194,7 +194,7 @@ def _interjection(parsed: ParsedDocument, names: list[MentionSpan], cores: set[s
 
 def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
     """A one-word "name" the parser reads as no noun at least half the time and never as a
-    subject ("Fascinated by this, she…", "Fascinated, Kaia tried…"): an adjective or participle
+    subject ("Fascinated by the glow, she…", "Fascinated, Willow leaned closer…"): an adjective or participle
     capitalised at the start of a sentence. "Will said" keeps Will, a subject. Words in lower case
     before the name ("any Good") do not make it two words."""
     found = _name_tokens(parsed, names)
@@ -207,9 +207,9 @@ def _never_a_noun(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
 
 
 def _participle(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
-    """ "Fascinated, Kaia tried…", "Exhausted by the climb, she…": a one-word "name" shaped like a
+    """ "Fascinated, Willow leaned closer…", "Exhausted by the climb, she…": a one-word "name" shaped like a
     participle that is only ever capitalised where a sentence or clause opens and is never a
-    subject but of a verb that has its own ("Fascinated, Kaia tried" may parse with two), whatever
+    subject but of a verb that has its own ("Fascinated, Willow leaned closer" may parse with two), whatever
     the parser tags it; census names stay ("Fielding", "Manning", "Ted")."""
     found = _name_tokens(parsed, names)
     if found is None or any(" " in m.text.strip() for m in names):
