@@ -224,7 +224,7 @@ def _participle(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:
             c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children
         ):
             return False
-        if not (token.is_sent_start or token.i == 0 or token.nbor(-1).is_punct):
+        if not _capitalised_by_position(token):
             return False
     return True
 
@@ -270,9 +270,13 @@ def _ordinary_word(parsed: ParsedDocument, names: list[MentionSpan], lower_words
         token = parsed.token_at(m.start)
         if token is None:
             continue
-        # capitalised anyway: first word of a sentence, or after a quote mark, dash or colon
-        starts += token.is_sent_start or token.i == 0 or token.nbor(-1).is_punct
+        starts += _capitalised_by_position(token)
     return starts >= 0.8 * len(names)
+
+
+def _capitalised_by_position(token: Token) -> bool:
+    """Capitalised anyway: the first word of a sentence, or after a quote mark, dash or colon."""
+    return bool(token.is_sent_start or token.i == 0 or token.nbor(-1).is_punct)
 
 
 def _place(parsed: ParsedDocument, names: list[MentionSpan]) -> bool:

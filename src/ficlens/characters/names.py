@@ -98,6 +98,16 @@ _PEERAGE = frozenset({"sir", "lady", "dame"})
 """Titles that are part of a full name ("Sir Harry Otway", "Lady Catherine de Bourgh")."""
 
 
+def _own_title(title: str) -> bool:
+    """A rank, knighthood or peerage: a title the person holds, unlike "Mr." or "Miss"."""
+    return title in _PEERAGE or rank_of(title) is not None
+
+
+def _fits(group: _Group, want: str | None) -> bool:
+    """Whether `group` may be of the gender `want` a title asks for (None: any)."""
+    return want is None or _gender(group) in (None, want)
+
+
 def _initial(token: str) -> bool:
     """ "E." of "E. W. B. Childers": part of a full name, but no name to be called by."""
     return len(token) == 2 and token[0].isupper() and token[1] == "."
@@ -207,11 +217,7 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
     key = [t.lower() for t in tokens]
     want = HONORIFICS.get(title) if title else None
     # "Mrs. van der Luyden" is not the "Mr. van der Luyden" whose full name she shares
-    exact = [
-        g
-        for g in groups
-        if any(f.lower() == " ".join(key) for f in g.full) and (want is None or _gender(g) in (None, want))
-    ]
+    exact = [g for g in groups if any(f.lower() == " ".join(key) for f in g.full) and _fits(g, want)]
     if exact:
         return exact[0]
     if len(key) == 1 and title:
@@ -228,7 +234,7 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             # not shared by a brother)
             or (rank_of(title) is not None and any(_ranked_surname(f, title, key[0]) for f in g.forms))
         ]
-        candidates = [g for g in candidates if want is None or _gender(g) in (None, want)]
+        candidates = [g for g in candidates if _fits(g, want)]
         if not candidates and title == "miss":
             candidates = _miss_of(key[0], groups)
         own = first_name_gender(tokens[0])
@@ -259,7 +265,7 @@ def _variant_group(title: str | None, tokens: list[str], groups: list[_Group]) -
             or f.lower().split()[: len(key)] == key
             for f in g.full
         )
-        and (want is None or _gender(g) in (None, want))
+        and _fits(g, want)
     ]
     return candidates[0] if len(candidates) == 1 else None
 
@@ -358,15 +364,15 @@ def _titled_first_name(title: str, first: str, want: str | None, groups: list[_G
     title's gender; a wife's "Mrs. Charles", her husband's first name, never comes here. A
     knighthood, peerage or rank joins only someone the text already calls by it ("Sir Walter
     Elliot", not Henry Crawford for a "Sir Henry"); a plain "Mr. Thomas" is not Sir Thomas."""
-    distinct = title in _PEERAGE or rank_of(title) is not None
+    distinct = _own_title(title)
 
     def titles(group: _Group) -> set[str]:
-        return {t for f in group.forms if (t := split_title(f)[0]) and (t in _PEERAGE or rank_of(t))}
+        return {t for f in group.forms if (t := split_title(f)[0]) and _own_title(t)}
 
     return [
         g
         for g in groups
-        if (want is None or _gender(g) in (None, want))
+        if _fits(g, want)
         and (any(f.lower() == first for f in g.forms) or any(f.lower().split()[0] == first for f in g.full))
         and (title in titles(g) if distinct else not titles(g))
     ]
@@ -481,8 +487,7 @@ def _canonical_name(group: _Group) -> str:
         and tokens[0] not in _PARTICLES
         and not _initial(tokens[0])  # "Mr. E. W. B. Childers" keeps his title
         and not _wife_form(title, tokens)
-        and rank_of(title) is None
-        and title not in _PEERAGE
+        and not _own_title(title)
     ):
         return " ".join(tokens)
     return "The " + best if best in described else best
