@@ -490,5 +490,6 @@ def test_a_participle_opening_a_sentence_a_partitive_and_a_mild_oath_are_nobody(
 
 
 def test_a_census_name_shaped_like_a_participle_stays() -> None:
-    names = named("Fielding smiled at the boy. “Sit down,” said Fielding.", "Kaia looked at Fielding.")
-    assert "Fielding" in names
+    # only ever opening a sentence, never a subject: shaped like "Fascinated", but a surname
+    names = named("Manning's horse stood at the gate. Kaia patted it.", "Manning's dog barked at her.")
+    assert "Manning" in names

@@ -8,7 +8,7 @@ import pytest
 
 from ficlens.characters.types import Cast, Entity, MentionSpan
 from ficlens.dialogue import detect_quotes
-from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
+from ficlens.dialogue.cues import Cue, MentionIndex, _misparsed_subject, find_cue, quote_regions
 from ficlens.dialogue.quotes import QuoteSpan
 from ficlens.text.document import Document
 
@@ -250,6 +250,16 @@ def test_a_participle_clause_opening_a_subjectless_tag_gives_its_subject() -> No
     assert _speaker(cues[0], cast) == "Willow"
 
 
-def test_a_name_the_tag_verb_calls_someone_is_not_torn_from_it() -> None:
-    cues, cast = _cues("A man called Spike came in. “Hello,” Buffy said.")
-    assert _speaker(cues[0], cast) == "Buffy"
+def test_a_participle_of_the_noun_before_it_gives_no_torn_subject() -> None:
+    # the verb hangs on the noun before it as in "Kaia, pale, called out,", but as a participle:
+    # no comma sets it off, or it names someone
+    texts = (
+        ("A man called Spike came in.", "called"),
+        ("The vampire, called Spike by all, waited.", "called"),
+        ("Every man asked by the council refused.", "asked"),
+    )
+    for text, word in texts:
+        doc = parse_document(Document.from_texts([text])).docs[0]
+        verb = next(t for t in doc if t.lower_ == word)
+        assert verb.dep_ == "acl", text
+        assert _misparsed_subject(verb, {t.i for t in doc}) is None, text
