@@ -239,3 +239,20 @@ def test_a_speech_given_one_quote_per_paragraph_keeps_its_speaker() -> None:
         "Spike",
         "Spike",
     ]
+
+
+def test_a_pronoun_tag_is_not_the_one_its_own_clause_looks_at() -> None:
+    # Willow is named last, but inside the clause "she" is the subject of: she looks at Willow's
+    # notes, so she is Buffy; a name that is the subject of a clause of its own may still be her
+    looking, cast = _run(
+        "Buffy sat down by the window.",
+        "Turning to look at Willow's notes, she said, “Not bad.”",
+        rules_only=True,
+    )
+    assert _names(looking, cast)[0][0] == "Buffy"
+    gone, cast = _run(
+        "Buffy sat down by the window.",
+        "When Willow had read the notes, she said, “Not bad.”",
+        rules_only=True,
+    )
+    assert _names(gone, cast)[0][0] == "Willow"

@@ -21,7 +21,7 @@ from ficlens.dialogue.cues import Cue, MentionIndex, find_cue, quote_regions
 from ficlens.dialogue.quotes import QuoteSpan, join_continued
 from ficlens.dialogue.ranker import QuoteEvidence, SpeakerRanker, candidate_features, shipped_model
 from ficlens.dialogue.turns import alternate, conversations
-from ficlens.nlp.parse import ParsedDocument
+from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
 
 QuoteKind = Literal["explicit", "anaphoric", "implicit"]
 
@@ -145,7 +145,7 @@ def attribute_by_rules(
         inside.append(mentioned_inside(text, q, index))
         forbidden.append(set(v) | inside[-1])
         cues.append(find_cue(parsed, q, regions, index))
-        fitting.append(_fitting(narration, cues[-1], cast, forbidden[-1]))
+        fitting.append(_fitting(parsed, q, narration, cues[-1], cast, forbidden[-1]))
         attribution, how = _from_cue(cues[-1], narration, forbidden[-1], cast, fitting[-1])
         result.append(attribution)
         local.append(how == "local")
@@ -307,9 +307,17 @@ def _third_person_tag(cue: Cue | None) -> MentionSpan | None:
     return pronoun
 
 
-def _fitting(narration: _Narration, cue: Cue | None, cast: Cast, forbidden: set[int]) -> list[MentionSpan]:
+def _fitting(
+    parsed: ParsedDocument,
+    quote: QuoteSpan,
+    narration: _Narration,
+    cue: Cue | None,
+    cast: Cast,
+    forbidden: set[int],
+) -> list[MentionSpan]:
     """For a he/she tag, the last name mentions in narration before it of `FITTING` characters
-    whose gender fits, most recent first, other than those the quote names."""
+    whose gender fits, most recent first, other than those the quote names and those inside the
+    tag's own clause (`_inside_own_clause`)."""
     pronoun = _third_person_tag(cue)
     if pronoun is None:
         return []
@@ -319,11 +327,35 @@ def _fitting(narration: _Narration, cue: Cue | None, cast: Cast, forbidden: set[
             m.entity not in forbidden
             and all(m.entity != o.entity for o in out)
             and _fits(cast, m.entity, pronoun)
+            and not _inside_own_clause(parsed, pronoun, m, quote)
         ):
             out.append(m)
             if len(out) == FITTING:
                 break
     return out
+
+
+def _inside_own_clause(
+    parsed: ParsedDocument, pronoun: MentionSpan, mention: MentionSpan, quote: QuoteSpan
+) -> bool:
+    """Whether a name is an object inside the clause the tag's pronoun is the subject of, as in
+    "turning to look at Willow's notes, she said": she is not Willow. A name that is the subject
+    of a clause within it ("when Willow had read them, she said") may still be her. The parser
+    often hangs the tag and its opening phrase on the quote's own words; those words count as
+    the tag's clause."""
+    subject, name = parsed.token_at(pronoun.start), parsed.token_at(mention.start)
+    if subject is None or name is None or subject.doc != name.doc or subject.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = subject.head
+    clause = {verb.i} | {
+        t.i for t in verb.ancestors if any(s <= parsed.doc_start(t) < e for s, e in quote.parts)
+    }  # spaCy makes a new Token per access: compare indexes
+    token = name
+    while token.i not in clause:
+        if token.dep_ in SUBJECT_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _fitting_subject(
