@@ -272,6 +272,32 @@ def test_a_fandoms_places_and_spells_are_no_one() -> None:
     assert not {n for n in found if "Hogwarts" in n or "Mungo" in n or "Expelliarmus" in n}
 
 
+def test_a_name_inside_a_things_name_is_no_one() -> None:
+    # the recogniser takes "Dark" out of "the Dark Arts" for a name of its own
+    cast = cast_of(
+        "Harry read about the Dark Arts. Ron read about the Dark Arts too.",
+        "Harry laughed at the Dark Arts.",
+        work=WorkMeta(fandoms=["Harry Potter - J. K. Rowling"]),
+        kb=KB,
+    )
+    found = set(names(cast))
+    assert {"Harry Potter", "Ron Weasley"} <= found
+    assert not {n for n in found if n.startswith("Dark")}
+
+
+def test_a_name_inside_a_spells_name_is_no_one_but_standing_alone_is_someone() -> None:
+    from ficlens.characters.filters import _canon_thing
+    from ficlens.characters.types import MentionSpan
+
+    potter = KB.fandom_for_tag("Harry Potter")
+    assert potter is not None
+    spell = MentionSpan(10, 27, "Hidden Mole Jinx", "name", 0)
+    inside = MentionSpan(10, 16, "Hidden", "name", 0)
+    alone = MentionSpan(40, 46, "Hidden", "name", 1)
+    assert _canon_thing([spell, inside], potter, [])
+    assert not _canon_thing([spell, inside, alone], potter, [])
+
+
 def test_a_doubled_word_in_a_description_counts_once() -> None:
     cast = cast_of(
         "Kaia looked down at the small girl who waited by the door.", "Kaia pointed at the the girl."

@@ -123,6 +123,17 @@ def test_not_characters_match_with_or_without_possessive(kb: KnowledgeBase) -> N
     assert not potter.is_not_character("Harry Potter")
 
 
+def test_things_are_found_where_prose_writes_them_in_full(kb: KnowledgeBase) -> None:
+    potter = fandom(kb, "Harry Potter")
+    text = "She taught defence against the Dark Arts, went to St Mungo’s, and lost her Time Turner."
+    assert [text[a:b] for a, b in potter.things_in(text)] == [
+        "defence against the Dark Arts",
+        "St Mungo’s",
+        "Time Turner",
+    ]
+    assert potter.things_in("Darkly, the arts master smiled at Harry.") == []
+
+
 def test_no_fandom_tag_points_at_two_fandoms(kb: KnowledgeBase) -> None:
     owners: dict[str, str] = {}
     for found in kb.fandoms:

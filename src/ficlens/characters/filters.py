@@ -17,7 +17,9 @@ Clusters matched to the knowledge base or named by the work's tags are always ke
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ficlens.characters.gender import census_name, first_name_gender
@@ -50,7 +52,7 @@ NOT_CHARACTERS = frozenset(
 DETERMINERS = frozenset("some those these many few several most others part half rest".split())
 """Words that are no name when they are the whole of it ("Some of them left", "Part of
 her was laughing"); "some Taylor" still names a Taylor."""
-OATHS = frozenset("god gods heaven heavens lord jove christ jesus gad goodness".split())
+OATHS = frozenset("god gods goddess heaven heavens lord jove christ jesus gad goodness".split())
 """Names invoked in oaths and exclamations ("Good God!", "Heaven knows", "by Jove")."""
 SPOKEN_SHARE = 0.5
 """Share of the mentions of such a name (or of a parent's "Mama") inside quotations that makes it
@@ -62,6 +64,8 @@ INDEFINITES = frozenset("a an any no every each another".split())
 "any Indian"), when most of its mentions open with one."""
 EVENT_HEADS = frozenset("festival fair ball party feast war battle wedding funeral holiday".split())
 """Heads of names of events ("the Harvest Festival"), which are nobody either."""
+TECHNIQUE_HEADS = frozenset("jutsu technique spell charm curse hex jinx potion".split())
+"""Heads of names of spells and techniques ("the Shadow Clone Jutsu", "a Freezing Charm")."""
 
 PLACE_PREPOSITIONS = frozenset(
     "at in to from near into towards toward through round around within beyond".split()
@@ -81,6 +85,10 @@ SPEAKING_PLACE_SHARE = 0.05
 said…"); more often than this share of its mentions and it is a person."""
 
 
+THING_HEADS = PLACE_HEADS | EVENT_HEADS | TECHNIQUE_HEADS | NOT_CHARACTERS
+"""Last words that make a name a place's, an event's, a technique's or no one's."""
+
+
 def drop_non_people(
     parsed: ParsedDocument,
     mentions: list[MentionSpan],
@@ -94,6 +102,7 @@ def drop_non_people(
     names in `keep` (the work's character tags) stay; names the `fandom` lists as no character's
     ("Hogwarts", "Rasengan") go."""
     kept_names = {k.casefold() for k in keep}
+    things = fandom.things_in(parsed.document.text) if fandom is not None else []
     dropped: set[int] = set()
     for entity in entities:
         names = [m for m in entity.mentions if m.kind == "name"]
@@ -101,7 +110,7 @@ def drop_non_people(
             continue
         cores = _cores(names)
         if (
-            (fandom is not None and all(fandom.is_not_character(core) for core in cores))
+            (fandom is not None and _canon_thing(names, fandom, things))
             or _not_a_name(names, cores)
             or _acronym(names)
             or _ordinary_word(parsed, names, lower_words)
@@ -119,6 +128,27 @@ def drop_non_people(
     return [m for m in mentions if m.entity not in dropped or m.entity is None]
 
 
+def _canon_thing(names: list[MentionSpan], fandom: Fandom, things: list[tuple[int, int]]) -> bool:
+    """Every mention is a name the fandom lists as no one's ("Hogwarts"), lies inside one the text
+    writes in full (`things`, sorted: "Body" of "used a Body Flicker") or in a name of its own
+    that ends in the head of a thing's name ("Hidden" of "the Hidden Mole Jutsu")."""
+    headed = [(m.start, m.end) for m in names if _last_word(m) in THING_HEADS]
+    spans = sorted([*things, *headed])
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # furthest end of the spans so far
+
+    def inside(m: MentionSpan) -> bool:
+        k = bisect_right(starts, m.start) - 1
+        return k >= 0 and reach[k] >= m.end
+
+    return all(fandom.is_not_character(name_core(m.text) or m.text) or inside(m) for m in names)
+
+
+def _last_word(mention: MentionSpan) -> str:
+    core = name_core(mention.text) or mention.text
+    return core.split()[-1].lower().strip(".,'’")
+
+
 def _titled(text: str) -> bool:
     words = text.split()
     first = words[0].lower().strip(".,'’") if words else ""
@@ -134,7 +164,7 @@ def _not_a_name(names: list[MentionSpan], cores: set[str]) -> bool:
         return False  # "Mrs. Hall" is a woman, whatever "the Hall" is
     if cores <= DETERMINERS:
         return True
-    return last_words <= PLACE_HEADS | EVENT_HEADS | NOT_CHARACTERS or first_words <= NOT_CHARACTERS
+    return last_words <= THING_HEADS or first_words <= NOT_CHARACTERS
 
 
 def _spoken_only(names: list[MentionSpan], cores: set[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -55,6 +56,15 @@ def _thing_key(surface: str) -> str:
     return name_key(surface.replace("’s", "").replace("'s", ""))
 
 
+def _thing_pattern(term: str) -> str:
+    """A regular expression for a thing's name as prose writes it: any case, full stops optional
+    inside it ("St Mungo" = "St. Mungo"), words apart by spaces or hyphens ("Time-Turner" =
+    "time turner")."""
+    words = [w for w in re.split(r"[\s\-]+", term.replace("’s", "").replace("'s", "")) if w]
+    dots = [r"\.?" if k < len(words) - 1 or w.endswith(".") else "" for k, w in enumerate(words)]
+    return r"[\s\-]+".join(re.escape(w.rstrip(".")) + dot for w, dot in zip(words, dots, strict=True))
+
+
 class Fandom(BaseModel):
     """A fandom: the tags archives use for it and its canon characters."""
 
@@ -69,6 +79,7 @@ class Fandom(BaseModel):
 
     _index: dict[str, list[tuple[CanonCharacter, NameKind]]] = PrivateAttr(default_factory=dict)
     _no_ones: frozenset[str] = PrivateAttr(default=frozenset())
+    _things: re.Pattern[str] | None = PrivateAttr(default=None)
 
     def model_post_init(self, context: Any, /) -> None:
         self._no_ones = frozenset(filter(None, map(_thing_key, self.not_characters)))
@@ -128,6 +139,18 @@ class Fandom(BaseModel):
         """True if ``surface`` is one of ``not_characters`` (same matching as `lookup`, with a
         possessive dropped: "St. Mungo's" is "St Mungo")."""
         return _thing_key(surface) in self._no_ones
+
+    def things_in(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` writes one of ``not_characters`` in full, as (start, end) offsets: a name
+        found inside one ("Body" of "Body Flicker", "Dark" of "the Dark Arts") is part of a thing."""
+        if self._things is None:
+            terms = sorted({t.strip() for t in self.not_characters if t.strip()}, key=len, reverse=True)
+            if not terms:
+                return []
+            self._things = re.compile(
+                r"(?<!\w)(?:" + "|".join(map(_thing_pattern, terms)) + r")(?:['’]s)?(?!\w)", re.IGNORECASE
+            )
+        return [m.span() for m in self._things.finditer(text)]
 
     def conflicts(self) -> dict[str, list[str]]:
         """Name keys claimed by more than one character, mapped to those characters' names."""
