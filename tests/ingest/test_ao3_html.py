@@ -68,7 +68,9 @@ def test_fire_and_feather_metadata(fire: Story) -> None:
 def test_fire_and_feather_summary_and_notes(fire: Story) -> None:
     w = fire.work
     assert w.summary and "\n" not in w.summary  # one paragraph
-    assert [n.position for n in w.notes] == ["before", "after"]
+    # the archive's two work notes, then the plea for reviews written into the last chapter's text
+    assert [n.position for n in w.notes] == ["before", "after", "after"]
+    assert "review" in w.notes[-1].text.lower()
     assert all(n.text and "See the end of the work" not in n.text for n in w.notes)
     assert "endnote" not in w.notes[0].text.lower()
 
@@ -76,8 +78,10 @@ def test_fire_and_feather_summary_and_notes(fire: Story) -> None:
 def test_fire_and_feather_chapters(fire: Story) -> None:
     assert [c.title for c in fire.chapters] == ["Festival", "Riversong K'Vala", "Conversations"]
     assert [c.number for c in fire.chapters] == [1, 2, 3]
-    # chapter 1 has no notes; chapter 2 has notes and end notes; chapter 3 only end notes
-    assert [len(c.notes) for c in fire.chapters] == [0, 2, 1]
+    # chapter 1 ends with a plea for reviews in its text; chapter 2 has notes and end notes, and
+    # opens with replies to reviewers and ends with a plea in its text; chapter 3 only end notes
+    assert [len(c.notes) for c in fire.chapters] == [1, 4, 1]
+    assert not any("reviewer" in p.lower() for c in fire.chapters for p in c.paragraphs)
     assert all(n.text and "See the end of the chapter" not in n.text for c in fire.chapters for n in c.notes)
     assert all(n.position == "chapter" and n.chapter == c.number for c in fire.chapters for n in c.notes)
     # "xxx" lines are scene breaks, not paragraphs

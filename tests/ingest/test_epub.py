@@ -130,9 +130,9 @@ def test_ao3_epub_fire_and_feather_facts(fics: Path) -> None:
     assert (w.chapters_posted, w.chapters_expected, w.status) == (3, None, "in-progress")
     # the preface is split across two files: tags in one, title/summary/notes in the next
     assert w.rating is not None and w.rating.ao3 == "General Audiences"
-    assert w.summary and [n.position for n in w.notes] == ["before", "after"]
+    assert w.summary and [n.position for n in w.notes] == ["before", "after", "after"]
     assert [c.title for c in story.chapters] == ["Festival", "Riversong K'Vala", "Conversations"]
-    assert [len(c.notes) for c in story.chapters] == [0, 2, 1]
+    assert [len(c.notes) for c in story.chapters] == [1, 4, 1]  # as the HTML download's
 
 
 def test_ao3_epub_titles_come_from_the_xhtml(fics: Path) -> None:

@@ -179,3 +179,37 @@ def analyze_empty(data: bytes) -> None:
         fh.write(data)
         fh.flush()
         read_input(fh.name)
+
+
+UNLABELLED_NOTES = """Title: The Slayer's Homework
+Author: Ash Vale
+
+Chapter 1
+
+Thanks for all the lovely comments on the first draft!
+
+Okay, on with the story.
+
+Willow opened the book.
+
+"It's in Latin," she said.
+
+Did you like it? Please review and let me know!
+
+Chapter 2
+
+Buffy closed the book.
+
+P.S. Reviews make me write faster.
+"""
+
+
+def test_author_talk_without_a_label_becomes_notes() -> None:
+    a = analyze_bytes(UNLABELLED_NOTES.encode(), "homework.txt", nlp=False)
+    assert a.chapters[0].paragraphs == ["Willow opened the book.", '"It\'s in Latin," she said.']
+    assert [n.text for n in a.chapters[0].notes] == [
+        "Thanks for all the lovely comments on the first draft!\n\nOkay, on with the story.",
+        "Did you like it? Please review and let me know!",
+    ]
+    assert a.chapters[1].paragraphs == ["Buffy closed the book."]
+    assert [n.text for n in a.work.notes if n.position == "after"] == ["P.S. Reviews make me write faster."]

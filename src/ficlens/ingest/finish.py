@@ -5,8 +5,9 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ficlens.errors import InputError
-from ficlens.model import Story
+from ficlens.model import Chapter, Note, Story
 from ficlens.text.credits import beta_readers, dedicatees
+from ficlens.text.notes import leading_note_end, trailing_note_start
 from ficlens.text.words import count_words_in
 
 
@@ -16,6 +17,8 @@ def finish_story(story: Story, source_name: str) -> Story:
     Chapter numbers a reader set (e.g. chapter 5 of an FFN page) are kept when they increase;
     otherwise chapters are numbered by position.
     """
+    for index, chapter in enumerate(story.chapters):
+        _move_unlabelled_notes(chapter, story, last=index == len(story.chapters) - 1)
     chapters = [c for c in story.chapters if c.paragraphs]
     if not chapters:
         raise InputError(source_name, "no story text found")
@@ -49,6 +52,23 @@ def finish_story(story: Story, source_name: str) -> Story:
     work.warnings = _dedupe(work.warnings)
     work.categories = _dedupe(work.categories)
     return story
+
+
+def _move_unlabelled_notes(chapter: Chapter, story: Story, last: bool) -> None:
+    """Author's talk written into the text without a label (`ficlens.text.notes`) becomes the
+    chapter's notes; closing talk after the last chapter becomes the work's end note."""
+    paras = chapter.paragraphs
+    lead = leading_note_end(paras)
+    if lead:
+        chapter.notes.append(Note(position="chapter", text="\n\n".join(paras[:lead])))
+        del paras[:lead]
+        chapter.scene_breaks = [i - lead for i in chapter.scene_breaks if i > lead]
+    tail = trailing_note_start(paras)
+    if tail is not None:
+        note = Note(position="after" if last else "chapter", text="\n\n".join(paras[tail:]))
+        (story.work.notes if last else chapter.notes).append(note)
+        del paras[tail:]
+        chapter.scene_breaks = [i for i in chapter.scene_breaks if i < len(paras)]
 
 
 def _dedupe(items: list[str]) -> list[str]:
