@@ -493,3 +493,32 @@ def test_a_census_name_shaped_like_a_participle_stays() -> None:
     # only ever opening a sentence, never a subject: shaped like "Fascinated", but a surname
     names = named("Manning's horse stood at the gate. Kaia patted it.", "Manning's dog barked at her.")
     assert "Manning" in names
+
+
+def _clustered(*forms: tuple[str, int], plural: str = "") -> dict[str, set[str]]:
+    from ficlens.characters.names import cluster_names
+
+    mentions, offset = [], 0
+    for text, times in forms:
+        for _ in range(times):
+            mention = MentionSpan(offset, offset + len(text), text, "name", offset // 100)
+            mention.plural = text == plural
+            mentions.append(mention)
+            offset += 100
+    return {e.name: set(e.aliases) for e in cluster_names(mentions, None) if e.mentions}
+
+
+def test_a_first_name_the_census_does_not_know_joins_the_one_full_name_it_opens() -> None:
+    # "Zarek" is no census first name, but the text calls Zarek Voss so; a full name seen once
+    # that ends with it does not stand in the way
+    found = _clustered(("Zarek Voss", 6), ("Zarek", 5), ("Ithiel Zarek", 1))
+    assert any({"Zarek", "Zarek Voss"} <= aliases for aliases in found.values())
+    # the family ("the Zarek Vosses") opens with it too, but is no one's first name
+    found = _clustered(("Zarek Voss", 6), ("Zarek Vosses", 4), ("Zarek", 5), plural="Zarek Vosses")
+    assert any({"Zarek", "Zarek Voss"} <= aliases for aliases in found.values())
+
+
+def test_a_name_a_title_goes_with_is_a_surname_not_that_first_name() -> None:
+    # "Colonel Corvin" makes "Corvin" a surname: it is not Corvin Ashby's first name
+    found = _clustered(("Corvin Ashby", 6), ("Colonel Corvin", 6), ("Corvin", 5))
+    assert not any({"Corvin", "Corvin Ashby"} <= aliases for aliases in found.values())

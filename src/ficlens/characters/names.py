@@ -327,10 +327,33 @@ def _ranked_surname(form: str, title: str, surname: str) -> bool:
 
 def _first_name_owner(token: str, candidates: list[_Group]) -> list[_Group]:
     """The groups whose full name opens with a bare first name shared by several ("Adela" is
-    Adela Quested, not the "Madamsell Adela" of a servant's greeting); the caller takes a lone one."""
-    if first_name_gender(token) is None:
-        return []  # "Bounderby" is no first name, whatever "Bounderby Bank" opens with
-    return [g for g in candidates if any(f.lower().split()[0] == token for f in g.full)]
+    Adela Quested, not the "Madamsell Adela" of a servant's greeting); the caller takes a lone one.
+
+    A name the census does not know as a first name ("Newland", "Sherlock") is one when a single
+    full name opens with it and the text uses that full name `FIRST_NAME_DOMINANCE` times as often
+    as full names it ends and titles it follows ("Newland Archer" against a garbled "Vandie
+    Newland"); "Bounderby" ends "Josiah Bounderby", whatever "Bounderby Bank" opens with, and the
+    "Fitzwilliam" of a "Colonel Fitzwilliam" is not Fitzwilliam Darcy."""
+    opening = [g for g in candidates if any(f.lower().split()[0] == token for f in g.full)]
+    if first_name_gender(token) is not None:
+        return opening
+    # a family ("the Newland Archers") is no one's first name
+    opening = [g for g in opening if sum(m.plural for m in g.mentions) * 2 <= len(g.mentions)]
+    ending = [g for g in candidates if any(f.lower().split()[-1] == token for f in g.full)]
+
+    def uses(groups: list[_Group], at: int, least: int = 2) -> int:
+        full = ((split_title(f), n) for g in groups for f, n in g.forms.items())
+        return sum(
+            n
+            for (title, tokens), n in full
+            if len(tokens) >= least and tokens[at].lower() == token and (least > 1 or title)
+        )
+
+    opens = uses(opening, 0)
+    surname = uses(ending, -1) + uses(candidates, -1, least=1)  # "Josiah Bounderby", "Colonel Fitzwilliam"
+    if len(opening) == 1 and opens >= 2 and opens >= FIRST_NAME_DOMINANCE * surname:
+        return opening
+    return []
 
 
 def _wife_form(title: str | None, tokens: list[str]) -> bool:
