@@ -160,3 +160,27 @@ def test_shared_gold_spans_match_themselves(corpus: list[PdncNovel]) -> None:
     # widen every gold span by one character each side: the marks are stripped again
     score = quote_detection_score(gold, [(s - 1, e + 1) for s, e in gold], novel.text)
     assert score.recall > 0.95
+
+
+def test_the_any_name_diagnostic_counts_a_speaker_under_a_name_the_gold_list_lacks(
+    tiny: PdncNovel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every line goes to one character whose JSON name ("Jenny") the annotators do not list but
+    # whose gathered aliases hold "Jane": the bar's score counts none right, the diagnostic
+    # counts Jane's lines
+    import ficlens.pipeline
+    from ficlens.characters.types import Cast, Entity
+    from ficlens.dialogue.attribution import Attribution
+    from ficlens.evaluation import pdnc_eval
+
+    def jenny_says_everything(document: object, parsed: object, quotes: list[object]) -> SimpleNamespace:
+        cast = Cast(entities=[Entity(index=0, name="Jenny", aliases=["Jenny", "Jane"])], mentions=[])
+        return SimpleNamespace(cast=cast, attributions=[Attribution(speaker=0) for _ in quotes])
+
+    monkeypatch.setattr(ficlens.pipeline, "run_nlp", jenny_says_everything)
+    monkeypatch.setattr(pdnc_eval, "parse_cached", lambda document, cache: None)
+    report = pdnc_eval.score_novel(tiny).report()
+    janes = sum(speaker_matches(tiny, q.speaker, "Jane") for q in tiny.quotes)
+    assert 0 < janes < len(tiny.quotes)
+    assert report["speaker_accuracy"] == 0.0
+    assert report["diagnostics"]["speaker_accuracy_any_name"] == round(janes / len(tiny.quotes), 4)
