@@ -522,3 +522,14 @@ def test_a_name_a_title_goes_with_is_a_surname_not_that_first_name() -> None:
     # "Colonel Corvin" makes "Corvin" a surname: it is not Corvin Ashby's first name
     found = _clustered(("Corvin Ashby", 6), ("Colonel Corvin", 6), ("Corvin", 5))
     assert not any({"Corvin", "Corvin Ashby"} <= aliases for aliases in found.values())
+
+
+def test_a_family_is_not_the_person_a_garbled_span_once_gave_its_name() -> None:
+    # "the Emberlys" beside an "Emberly" is a family, even when one misread span ran "Talia" and
+    # "Emberlys" together; a surname that merely ends in s stays a surname
+    found = _clustered(
+        ("Talia", 8), ("Talia Emberlys", 1), ("Emberlys", 6), ("Emberly", 3), plural="Emberlys"
+    )
+    assert not any({"Talia", "Emberlys"} <= aliases for aliases in found.values())
+    found = _clustered(("Edwin Ferrars", 4), ("Ferrars", 5), plural="Ferrars")
+    assert any({"Edwin Ferrars", "Ferrars"} <= aliases for aliases in found.values())

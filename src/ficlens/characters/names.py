@@ -59,12 +59,15 @@ def cluster_names(
                 by_form.setdefault(core, []).append(m)
     groups: list[_Group] = []
     canon_groups: dict[str, _Group] = {}
+    singular_tokens = {t.lower() for f in by_form for t in split_title(f)[1]}
     # longest forms first so "Buffy Summers" exists before "Buffy" and "Summers" look for it
     for form in sorted(by_form, key=lambda f: (-len(split_title(f)[1]), -len(by_form[f]), f)):
         title, tokens = split_title(form)
-        group = (
-            _canon_group(form, fandom, canon_groups, groups)
-            or _variant_group(title, tokens, groups)
+        family = _family_form(tokens, by_form[form], singular_tokens)
+        group = _canon_group(form, fandom, canon_groups, groups) or (
+            None
+            if family
+            else _variant_group(title, tokens, groups)
             or _pet_name_group(title, tokens, by_form[form], groups)
         )
         if group is None:
@@ -91,6 +94,15 @@ def cluster_names(
         entity.mentions = sorted(group.mentions, key=lambda m: m.start)
         entities.append(entity)
     return entities
+
+
+def _family_form(tokens: list[str], mentions: list[MentionSpan], known: set[str]) -> bool:
+    """ "the Emersons", beside an "Emerson": a family, no one person's surname to lend it to. A
+    surname that merely ends in s ("Ferrars", "Childers") has no such singular beside it."""
+    if len(tokens) != 1 or sum(m.plural for m in mentions) * 2 <= len(mentions):
+        return False
+    word = tokens[0].lower()
+    return any(word.endswith(end) and word[: -len(end)] in known for end in ("es", "s"))
 
 
 _PARTICLES = frozenset("de da del della di du van von der den le la al bin ibn".split())
