@@ -33,7 +33,7 @@ READER_TALK = re.compile(
 )
 """Words of an author talking to readers after the story."""
 CHAPTER_TALK = re.compile(
-    r"\b(?:next|this|last) chapter\b.*\byou\b|\byou\b.*\b(?:next|this|last) chapter\b", re.I
+    r"\b(?:next|this|last) chapter\b.*\byou\b|\byou\b.*\b(?:next|this|last) chapter\b", re.IGNORECASE
 )
 """Telling the reader about a chapter ("you'll meet her next chapter")."""
 DIALOGUE = re.compile(r"[\"“”«»]")
