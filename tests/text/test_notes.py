@@ -27,6 +27,9 @@ def test_a_story_without_a_story_start_line_keeps_its_opening() -> None:
         leading_note_end(["Enjoy the sunshine while it lasts, the old man told the children.", *STORY]) == 0
     )
     assert leading_note_end(["Enjoy!"]) == 0  # nothing would be left
+    # a one-line paragraph of story after story paragraphs is no end of a note
+    assert leading_note_end(["Willow opened the window.", "Here we go.", *STORY]) == 0
+    assert leading_note_end(["“Thanks for the story,” Buffy said.", "Here we go.", *STORY]) == 0
 
 
 def test_a_closing_plea_for_reviews_is_a_note() -> None:
@@ -39,3 +42,4 @@ def test_a_story_ending_in_dialogue_or_plain_narration_keeps_its_end() -> None:
     assert trailing_note_start(STORY) is None
     assert trailing_note_start([*STORY, "“Let me know when you need me,” Buffy said."]) is None
     assert trailing_note_start([*STORY, "It was the last chapter of her school days."]) is None
+    assert trailing_note_start([*STORY, "The council would review her case, and update her file."]) is None

@@ -27,11 +27,15 @@ STORY_STARTS = re.compile(
 LEAD_WINDOW = 15
 """Paragraphs at a chapter's start searched for such a line."""
 READER_TALK = re.compile(
-    r"\b(?:reviews?|reviewers?|reviewing|r ?& ?r|let me know|thanks? (?:you )?(?:so much )?for reading"
-    r"|updates?|updating)\b|^\s*p\.\s?s\.",
+    r"\b(?:please|leave|drop|send|write|give)\s+(?:me\s+|us\s+)?(?:a\s+|some\s+)?reviews?\b"
+    r"|\breviewers?\b|\breviews?\s+(?:make|are|mean|keep|help)\b|\breview\W*$|\br ?& ?r\b"
+    r"|\blet me know\b|\bthanks? (?:you )?(?:so much )?for reading\b"
+    r"|\b(?:next|new|quick) update\b|\bupdate (?:soon|next|every)\b|\b(?:i'?ll|will|to) update\b"
+    r"|^\s*p\.\s?s\.",
     re.IGNORECASE,
 )
-"""Words of an author talking to readers after the story."""
+"""An author talking to readers after the story ("Please review!", "Next update soon",
+"P.S. …"); "the board would review his case" is no such talk."""
 CHAPTER_TALK = re.compile(
     r"\b(?:next|this|last) chapter\b.*\byou\b|\byou\b.*\b(?:next|this|last) chapter\b", re.IGNORECASE
 )
@@ -43,13 +47,25 @@ SHORT = 8
 """Words at most in a story-start line."""
 
 
+AUTHOR_TALK = re.compile(
+    r"\b(?:reviews?|reviewers?|chapters?|updat\w*|readers?|disclaimer|own|thanks?|sorry|fics?|story)\b",
+    re.IGNORECASE,
+)
+"""Words of an author's opening talk ("Thanks for the reviews!", "I don't own them")."""
+
+
 def leading_note_end(paragraphs: list[str]) -> int:
     """How many paragraphs open the chapter as an author's note: those up to and including a
-    story-start line ("Okay, story time.") among the first `LEAD_WINDOW`, else none. At least
-    one paragraph of story must follow."""
+    story-start line ("Okay, story time.") among the first `LEAD_WINDOW`, when the paragraphs
+    before it hold no dialogue and talk like an author; else none. At least one paragraph of
+    story must follow."""
     for index, text in enumerate(paragraphs[:LEAD_WINDOW]):
         if len(text.split()) <= SHORT and STORY_STARTS.match(text):
-            return index + 1 if index + 1 < len(paragraphs) else 0
+            before = paragraphs[:index]
+            talk = not any(DIALOGUE.search(p) for p in before) and (
+                not before or any(AUTHOR_TALK.search(p) for p in before)
+            )
+            return index + 1 if talk and index + 1 < len(paragraphs) else 0
     return 0
 
 
