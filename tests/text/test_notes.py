@@ -43,3 +43,5 @@ def test_a_story_ending_in_dialogue_or_plain_narration_keeps_its_end() -> None:
     assert trailing_note_start([*STORY, "“Let me know when you need me,” Buffy said."]) is None
     assert trailing_note_start([*STORY, "It was the last chapter of her school days."]) is None
     assert trailing_note_start([*STORY, "The council would review her case, and update her file."]) is None
+    # a letter in the story may end so: a "P.S." or "let me know" alone is no author's talk
+    assert trailing_note_start([*STORY, "Let me know when you land. Love, W.", "P.S. Feed the cat."]) is None

@@ -29,9 +29,8 @@ LEAD_WINDOW = 15
 READER_TALK = re.compile(
     r"\b(?:please|leave|drop|send|write|give)\s+(?:me\s+|us\s+)?(?:a\s+|some\s+)?reviews?\b"
     r"|\breviewers?\b|\breviews?\s+(?:make|are|mean|keep|help)\b|\breview\W*$|\br ?& ?r\b"
-    r"|\blet me know\b|\bthanks? (?:you )?(?:so much )?for reading\b"
-    r"|\b(?:next|new|quick) update\b|\bupdate (?:soon|next|every)\b|\b(?:i'?ll|will|to) update\b"
-    r"|^\s*p\.\s?s\.",
+    r"|\bthanks? (?:you )?(?:so much )?for reading\b"
+    r"|\b(?:next|new|quick) update\b|\bupdate (?:soon|next|every)\b|\b(?:i'?ll|will|to) update\b",
     re.IGNORECASE,
 )
 """An author talking to readers after the story ("Please review!", "Next update soon",
@@ -40,6 +39,8 @@ CHAPTER_TALK = re.compile(
     r"\b(?:next|this|last) chapter\b.*\byou\b|\byou\b.*\b(?:next|this|last) chapter\b", re.IGNORECASE
 )
 """Telling the reader about a chapter ("you'll meet her next chapter")."""
+ASIDE = re.compile(r"\blet me know\b|^\s*p\.\s?s\.", re.IGNORECASE)
+"""A "let me know" or a "P.S.": reader talk beside the above, but a letter in a story ends so too."""
 DIALOGUE = re.compile(r"[\"“”«»]")
 TAIL_WINDOW = 4
 """Paragraphs at a chapter's end that can be such talk."""
@@ -70,13 +71,15 @@ def leading_note_end(paragraphs: list[str]) -> int:
 
 
 def trailing_note_start(paragraphs: list[str]) -> int | None:
-    """Where a closing run of reader talk starts (paragraphs without dialogue that mention reviews,
-    updates or the next chapter, "P.S." lines), among the last `TAIL_WINDOW`; None if the chapter
-    ends in story."""
-    start = None
+    """Where a closing run of reader talk starts among the last `TAIL_WINDOW` paragraphs:
+    paragraphs without dialogue that ask for reviews, promise an update or talk about a chapter,
+    with any "let me know" or "P.S." lines among them (a run of those alone may be a letter's
+    end); None if the chapter ends in story."""
+    start, talks = None, False
     for index in range(len(paragraphs) - 1, max(len(paragraphs) - 1 - TAIL_WINDOW, 0), -1):
         text = paragraphs[index]
-        if DIALOGUE.search(text) or not (READER_TALK.search(text) or CHAPTER_TALK.search(text)):
+        strong = bool(READER_TALK.search(text) or CHAPTER_TALK.search(text))
+        if DIALOGUE.search(text) or not (strong or ASIDE.search(text)):
             break
-        start = index
-    return start
+        start, talks = index, talks or strong
+    return start if talks else None
