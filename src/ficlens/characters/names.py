@@ -59,11 +59,11 @@ def cluster_names(
                 by_form.setdefault(core, []).append(m)
     groups: list[_Group] = []
     canon_groups: dict[str, _Group] = {}
-    singular_tokens = {t.lower() for f in by_form for t in split_title(f)[1]}
+    known_tokens = {t.lower() for f in by_form for t in split_title(f)[1]}
     # longest forms first so "Buffy Summers" exists before "Buffy" and "Summers" look for it
     for form in sorted(by_form, key=lambda f: (-len(split_title(f)[1]), -len(by_form[f]), f)):
         title, tokens = split_title(form)
-        family = _family_form(tokens, by_form[form], singular_tokens)
+        family = _family_form(tokens, by_form[form], known_tokens)
         group = _canon_group(form, fandom, canon_groups, groups) or (
             None
             if family
