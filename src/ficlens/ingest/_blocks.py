@@ -251,17 +251,36 @@ def move_edge_notes(chapters: list[Chapter], work: WorkMeta) -> None:
             if not note or not note.group("rest").strip():
                 break
             chapter.notes.append(Note(position="chapter", text=note.group("rest").strip()))
-            paras.pop(0)
-            chapter.scene_breaks = [i - 1 for i in chapter.scene_breaks if i > 1]
+            take_opening(chapter, 1)
         tail = trailing_note_start(paras)
         if tail is not None:
-            text = note_text(paras[tail:])
-            del paras[tail:]
-            chapter.scene_breaks = [i for i in chapter.scene_breaks if i < len(paras)]
-            if index == len(chapters) - 1:
-                work.notes.append(Note(position="after", text=text))
-            else:
-                chapter.notes.append(Note(position="chapter", text=text))
+            file_end_note(
+                chapter, work, note_text(take_closing(chapter, tail)), last=index == len(chapters) - 1
+            )
+
+
+def take_opening(chapter: Chapter, count: int) -> list[str]:
+    """Take the chapter's first `count` paragraphs out of its text (scene breaks move with it)."""
+    taken = chapter.paragraphs[:count]
+    del chapter.paragraphs[:count]
+    chapter.scene_breaks = [i - count for i in chapter.scene_breaks if i > count]
+    return taken
+
+
+def take_closing(chapter: Chapter, start: int) -> list[str]:
+    """Take the chapter's paragraphs from `start` on out of its text."""
+    taken = chapter.paragraphs[start:]
+    del chapter.paragraphs[start:]
+    chapter.scene_breaks = [i for i in chapter.scene_breaks if i < len(chapter.paragraphs)]
+    return taken
+
+
+def file_end_note(chapter: Chapter, work: WorkMeta, text: str, last: bool) -> None:
+    """A note closing a chapter is the chapter's; closing the last chapter, the work's end note."""
+    if last:
+        work.notes.append(Note(position="after", text=text))
+    else:
+        chapter.notes.append(Note(position="chapter", text=text))
 
 
 def trailing_note_start(paragraphs: list[str], window: int = 5) -> int | None:

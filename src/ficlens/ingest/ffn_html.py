@@ -36,6 +36,8 @@ from ficlens.ingest._blocks import (
     html_blocks,
     is_text_heading,
     note_text,
+    take_closing,
+    take_opening,
     trailing_note_start,
 )
 from ficlens.ingest.headers import parse_count
@@ -302,13 +304,10 @@ def _split_preamble(chapter: Chapter, work: WorkMeta, one_shot: bool) -> None:
             _add_note(chapter, work, note_text(notes), note_position)
     elif paras and DISCLAIMER.match(paras[0]) and len(paras) > 1:
         work.disclaimer = re.sub(r"^\s*(?i:disclaimer)\s*[:\-–—]?\s*", "", paras[0]) or paras[0]
-        paras.pop(0)
-        chapter.scene_breaks = [i - 1 for i in chapter.scene_breaks if i > 1]
+        take_opening(chapter, 1)
     tail = trailing_note_start(paras, window=4)
     if tail is not None:
-        text = note_text(paras[tail:])
-        del paras[tail:]
-        _add_note(chapter, work, text, "after" if one_shot else "chapter")
+        _add_note(chapter, work, note_text(take_closing(chapter, tail)), "after" if one_shot else "chapter")
     while paras and _END_OF.match(paras[-1]):
         paras.pop()
     chapter.scene_breaks = [i for i in chapter.scene_breaks if i < len(paras)]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ficlens.errors import InputError
+from ficlens.ingest._blocks import file_end_note, take_closing, take_opening
 from ficlens.model import Chapter, Note, Story
 from ficlens.text.credits import beta_readers, dedicatees
-from ficlens.text.notes import leading_note_end, trailing_note_start
+from ficlens.text.notes import closing_talk_start, opening_talk_end
 from ficlens.text.words import count_words_in
 
 
@@ -57,18 +58,12 @@ def finish_story(story: Story, source_name: str) -> Story:
 def _move_unlabelled_notes(chapter: Chapter, story: Story, last: bool) -> None:
     """Author's talk written into the text without a label (`ficlens.text.notes`) becomes the
     chapter's notes; closing talk after the last chapter becomes the work's end note."""
-    paras = chapter.paragraphs
-    lead = leading_note_end(paras)
+    lead = opening_talk_end(chapter.paragraphs)
     if lead:
-        chapter.notes.append(Note(position="chapter", text="\n\n".join(paras[:lead])))
-        del paras[:lead]
-        chapter.scene_breaks = [i - lead for i in chapter.scene_breaks if i > lead]
-    tail = trailing_note_start(paras)
+        chapter.notes.append(Note(position="chapter", text="\n\n".join(take_opening(chapter, lead))))
+    tail = closing_talk_start(chapter.paragraphs)
     if tail is not None:
-        note = Note(position="after" if last else "chapter", text="\n\n".join(paras[tail:]))
-        (story.work.notes if last else chapter.notes).append(note)
-        del paras[tail:]
-        chapter.scene_breaks = [i for i in chapter.scene_breaks if i < len(paras)]
+        file_end_note(chapter, story.work, "\n\n".join(take_closing(chapter, tail)), last)
 
 
 def _dedupe(items: list[str]) -> list[str]:

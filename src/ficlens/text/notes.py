@@ -55,7 +55,7 @@ AUTHOR_TALK = re.compile(
 """Words of an author's opening talk ("Thanks for the reviews!", "I don't own them")."""
 
 
-def leading_note_end(paragraphs: list[str]) -> int:
+def opening_talk_end(paragraphs: list[str]) -> int:
     """How many paragraphs open the chapter as an author's note: those up to and including a
     story-start line ("Okay, story time.") among the first `LEAD_WINDOW`, when the paragraphs
     before it hold no dialogue and talk like an author; else none. At least one paragraph of
@@ -70,7 +70,7 @@ def leading_note_end(paragraphs: list[str]) -> int:
     return 0
 
 
-def trailing_note_start(paragraphs: list[str]) -> int | None:
+def closing_talk_start(paragraphs: list[str]) -> int | None:
     """Where a closing run of reader talk starts among the last `TAIL_WINDOW` paragraphs:
     paragraphs without dialogue that ask for reviews, promise an update or talk about a chapter,
     with any "let me know" or "P.S." lines among them (a run of those alone may be a letter's
