@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ficlens.characters.kinship import relative
 from ficlens.characters.lexicon import PRONOUNS
@@ -22,6 +22,9 @@ from ficlens.dialogue.quotes import QuoteSpan, join_continued
 from ficlens.dialogue.ranker import QuoteEvidence, SpeakerRanker, candidate_features, shipped_model
 from ficlens.dialogue.turns import alternate, conversations
 from ficlens.nlp.parse import SUBJECT_DEPS, ParsedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 QuoteKind = Literal["explicit", "anaphoric", "implicit"]
 
@@ -317,17 +320,18 @@ def _fitting(
 ) -> list[MentionSpan]:
     """For a he/she tag, the last name mentions in narration before it of `FITTING` characters
     whose gender fits, most recent first, other than those the quote names and those inside the
-    tag's own clause (`_inside_own_clause`)."""
+    tag's own clause (`_inside_clause`)."""
     pronoun = _third_person_tag(cue)
     if pronoun is None:
         return []
+    clause = _tag_clause(parsed, pronoun, quote)
     out: list[MentionSpan] = []
     for m in narration.before(pronoun.start, 60):
         if (
             m.entity not in forbidden
             and all(m.entity != o.entity for o in out)
             and _fits(cast, m.entity, pronoun)
-            and not _inside_own_clause(parsed, pronoun, m, quote)
+            and not _inside_clause(parsed, clause, m)
         ):
             out.append(m)
             if len(out) == FITTING:
@@ -335,23 +339,29 @@ def _fitting(
     return out
 
 
-def _inside_own_clause(
-    parsed: ParsedDocument, pronoun: MentionSpan, mention: MentionSpan, quote: QuoteSpan
-) -> bool:
-    """Whether a name is an object inside the clause the tag's pronoun is the subject of, as in
-    "turning to look at Willow's notes, she said": she is not Willow. A name that is the subject
-    of a clause within it ("when Willow had read them, she said") may still be her. The parser
-    often hangs the tag and its opening phrase on the quote's own words; those words count as
-    the tag's clause."""
-    subject, name = parsed.token_at(pronoun.start), parsed.token_at(mention.start)
-    if subject is None or name is None or subject.doc != name.doc or subject.dep_ not in SUBJECT_DEPS:
-        return False
+def _tag_clause(
+    parsed: ParsedDocument, pronoun: MentionSpan, quote: QuoteSpan
+) -> tuple[Doc, set[int]] | None:
+    """The clause a tag's pronoun is the subject of, as its paragraph's parse and the indexes of
+    its verb and of the quote's words above it: the parser often hangs the tag and its opening
+    phrase on the quote's own words, and those count as the tag's clause."""
+    subject = parsed.token_at(pronoun.start)
+    if subject is None or subject.dep_ not in SUBJECT_DEPS:
+        return None
     verb = subject.head
-    clause = {verb.i} | {
-        t.i for t in verb.ancestors if any(s <= parsed.doc_start(t) < e for s, e in quote.parts)
-    }  # spaCy makes a new Token per access: compare indexes
+    above = {t.i for t in verb.ancestors if any(s <= parsed.doc_start(t) < e for s, e in quote.parts)}
+    return subject.doc, {verb.i} | above  # spaCy makes a new Token per access: compare indexes
+
+
+def _inside_clause(parsed: ParsedDocument, clause: tuple[Doc, set[int]] | None, mention: MentionSpan) -> bool:
+    """Whether a name is an object inside the tag's clause (`_tag_clause`), as in "turning to look
+    at Willow's notes, she said": she is not Willow. A name that is the subject of a clause within
+    it ("when Willow had read them, she said") may still be her."""
+    name = parsed.token_at(mention.start)
+    if clause is None or name is None or name.doc != clause[0]:
+        return False
     token = name
-    while token.i not in clause:
+    while token.i not in clause[1]:
         if token.dep_ in SUBJECT_DEPS or token.head.i == token.i:
             return False
         token = token.head
