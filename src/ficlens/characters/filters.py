@@ -158,7 +158,7 @@ def _titled(text: str) -> bool:
 def _not_a_name(names: list[MentionSpan], cores: set[str]) -> bool:
     """ "Broomfield Hospital", "Baker Street", "the Harvest Festival", "Everyone else": places,
     events and indefinite pronouns."""
-    last_words = {core.split()[-1].strip(".,'’") for core in cores}
+    last_words = {_last_word(m) for m in names}
     first_words = {m.text.split()[0].lower().strip(".,'’") for m in names}
     if any(HONORIFICS.get(word) for word in first_words):
         return False  # "Mrs. Hall" is a woman, whatever "the Hall" is
